@@ -1,0 +1,4 @@
+//! Mitra's domain: the things a friendship-city matchmaking conference is
+//! made of, as types that cannot hold an invalid value. No I/O here.
+
+pub mod codes;

@@ -1,0 +1,1 @@
+//! Trade indicators and report content (filled by the reports issue).

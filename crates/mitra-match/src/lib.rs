@@ -1,0 +1,1 @@
+//! Matching engine (filled by the matching issue).

@@ -1,0 +1,1 @@
+//! Scheduler (filled by the scheduling issue).
