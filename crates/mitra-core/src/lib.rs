@@ -2,3 +2,6 @@
 //! made of, as types that cannot hold an invalid value. No I/O here.
 
 pub mod codes;
+pub mod enums;
+pub mod ids;
+pub mod organization;

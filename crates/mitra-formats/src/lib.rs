@@ -6,6 +6,9 @@
 //! naming its place (`requests[17].b: unknown participant "p99"`), so that a
 //! user can fix a file in one pass.
 
+pub mod organizations;
+pub mod walk;
+
 use std::fmt;
 
 /// One problem in an input file: where, and what.

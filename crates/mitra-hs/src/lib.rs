@@ -15,7 +15,8 @@ const SECTIONS_CSV: &str = include_str!("../../../data/hs/sections.csv");
 /// A syntactically valid HS code: 2 (chapter), 4 (heading) or 6
 /// (subheading) digits. Whether the code exists in HS 2022 is a separate
 /// question ([`Nomenclature::get`]): people write outdated codes too.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(transparent)]
 pub struct HsCode(String);
 
 /// Why a string is not an HS code.
