@@ -3,5 +3,9 @@
 
 pub mod codes;
 pub mod enums;
+pub mod event;
 pub mod ids;
+pub mod meeting;
+pub mod mission;
 pub mod organization;
+pub mod people;
