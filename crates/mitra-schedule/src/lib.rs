@@ -1,1 +1,242 @@
-//! Scheduler (filled by the scheduling issue).
+//! The scheduler: puts requested one-to-one meetings into slots and tables,
+//! with interpreters where the two sides share no language, and says how far
+//! the result can be from the best.
+//!
+//! Pure: no I/O, no clock (the caller may pass a stop check), no randomness
+//! that is not the `seed` option. The same [`Instance`] and [`Options`] give
+//! the same [`Solution`].
+//!
+//! The objective is lexicographic: most priority-3 requests met, (when
+//! re-scheduling) most previous meetings kept, most priority-2, most
+//! priority-1, then fewest breaks, then fewest idle slots.
+//!
+//! How: a greedy construction (priorities first, hardest requests first,
+//! each meeting where it extends both participants' blocks), then a
+//! simulated-annealing search over ejection-chain moves (insert an unmet
+//! request by ejecting what is in its way and re-placing the ejected
+//! meetings; move a meeting, swapping out what is in its way) with
+//! interpreter assignment repaired by augmenting paths in each slot. The
+//! search budget is counted in moves, never in time. Bounds come from
+//! flow relaxations (see [`bounds`]).
+
+mod bounds;
+mod flow;
+mod model;
+mod search;
+mod state;
+
+/// A scheduling problem, with every reference an index.
+#[derive(Debug, Clone, Default)]
+pub struct Instance {
+    /// The number of slots of each session, in order; slots are numbered
+    /// from 0 across sessions (session 0's slots first).
+    pub session_lengths: Vec<usize>,
+    /// Per table: the participant whose fixed table it is, or `None` for a
+    /// pool table.
+    pub table_owner: Vec<Option<usize>>,
+    pub participants: Vec<Participant>,
+    pub interpreters: Vec<Interpreter>,
+    pub requests: Vec<Request>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Participant {
+    /// Languages as small integers (the caller's own numbering).
+    pub languages: Vec<u32>,
+    /// Slots this participant cannot attend (repeats tolerated).
+    pub unavailable: Vec<usize>,
+    /// At most this many meetings over the event; `None` is unlimited.
+    pub max_meetings: Option<u32>,
+    /// Its own fixed table.
+    pub table: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Interpreter {
+    pub languages: Vec<u32>,
+    pub unavailable: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub a: usize,
+    pub b: usize,
+    /// 3, 2 or 1.
+    pub priority: u8,
+    /// The only slots the meeting may take; `None` is every slot.
+    pub allowed_slots: Option<Vec<usize>>,
+    /// Where this request was met in the published schedule being changed.
+    pub previous: Option<Placement>,
+}
+
+/// Where a meeting takes place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    pub slot: usize,
+    pub table: usize,
+    pub interpreter: Option<usize>,
+}
+
+/// Search options. `Default` is the product's setting.
+pub struct Options<'a> {
+    /// Seed of the search's pseudo-random choices.
+    pub seed: u64,
+    /// Search effort: moves per request (the budget is
+    /// `effort * requests`, clamped to `[min_moves, max_moves]`).
+    pub effort: u64,
+    pub min_moves: u64,
+    pub max_moves: u64,
+    /// Called now and then; when it returns true the search stops and the
+    /// best schedule so far is returned (a safety cap, e.g. a deadline).
+    pub stop: Option<&'a dyn Fn() -> bool>,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            seed: 0x5eed_2024,
+            effort: 600,
+            min_moves: 200_000,
+            max_moves: 30_000_000,
+            stop: None,
+        }
+    }
+}
+
+/// Why a request is not in the schedule, for a person to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unmet {
+    /// Its `allowed_slots` is empty.
+    NoAllowedSlot,
+    /// This participant takes no meetings (`max_meetings` is 0).
+    NoMeetings { who: usize },
+    /// This participant is unavailable in every allowed slot.
+    NeverAvailable { who: usize },
+    /// Both are available sometimes, never in the same allowed slot.
+    NeverBothAvailable,
+    /// Neither has a fixed table and there is no pool table.
+    NoTable,
+    /// They share no language and no interpreter speaks one of each.
+    NoInterpreter,
+    /// An interpreter exists, but none is available in a slot where both are.
+    NoInterpreterWhenBothFree,
+    /// This participant is at its `max_meetings` with meetings of equal or
+    /// higher priority.
+    AtMaximum { who: usize, max: u32 },
+    /// In every slot where both could meet (`slots` of them), one of them,
+    /// the tables or the interpreters are taken by other meetings.
+    Crowded { slots: usize },
+}
+
+/// The schedule's figures, priorities in the order 3, 2, 1.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Stats {
+    pub met: [usize; 3],
+    pub requested: [usize; 3],
+    pub breaks: usize,
+    pub idle_slots: usize,
+    /// Upper bound on the requests of each priority any valid schedule meets.
+    pub bound_met: [usize; 3],
+    /// Lower bound on the breaks of any valid schedule meeting these requests.
+    pub bound_breaks: usize,
+    /// Previous meetings kept at their slot and table (re-scheduling).
+    pub kept: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Solution {
+    /// Per request: its placement or why it is not met.
+    pub outcome: Vec<Result<Placement, Unmet>>,
+    pub stats: Stats,
+    /// True when the stop check ended the search before its budget.
+    pub stopped_early: bool,
+    /// Moves the search made (work units).
+    pub moves: u64,
+}
+
+/// An instance the engine cannot read (an index out of range); the formats
+/// layer validates first, so this only guards against misuse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid scheduling instance: {0}")]
+pub struct InvalidInstance(pub String);
+
+/// Schedules an instance.
+pub fn solve(instance: &Instance, options: &Options<'_>) -> Result<Solution, InvalidInstance> {
+    let model = model::Model::build(instance)?;
+    let bound_met = bounds::met_bounds(&model);
+    let mut st = state::State::new(&model);
+    let stopped = search::run(&mut st, options, &bound_met);
+    let moves = st.moves;
+    Ok(finish(&model, &st, bound_met, stopped, moves))
+}
+
+fn finish(
+    m: &model::Model,
+    st: &state::State<'_>,
+    bound_met: [usize; 3],
+    stopped_early: bool,
+    moves: u64,
+) -> Solution {
+    let tables = st.assign_tables();
+    let mut outcome = Vec::with_capacity(m.n_req());
+    let mut stats = Stats::default();
+    for r in 0..m.n_req() {
+        let pi = 3 - m.pri[r] as usize;
+        stats.requested[pi] += 1;
+        let s = st.slot_of[r];
+        if s == model::NONE {
+            outcome.push(Err(m.reason(r, st)));
+        } else {
+            stats.met[pi] += 1;
+            let i = st.interp_of[r];
+            outcome.push(Ok(Placement {
+                slot: s as usize,
+                table: tables[r] as usize,
+                interpreter: (i != model::NONE).then_some(i as usize),
+            }));
+        }
+    }
+    let (breaks, idle) = st.totals();
+    stats.breaks = breaks;
+    stats.idle_slots = idle;
+    stats.bound_met = bound_met;
+    stats.bound_breaks = bounds::breaks_bound(m, &st.slot_of).min(breaks);
+    stats.kept = st.kept as usize;
+    Solution {
+        outcome,
+        stats,
+        stopped_early,
+        moves,
+    }
+}
+
+/// Breaks and idle slots of a set of placements (for checkers and tests):
+/// `slots[r]` is the slot of request `r` or `None`.
+pub fn breaks_of(instance: &Instance, slots: &[Option<usize>]) -> (usize, usize) {
+    let n_slots: usize = instance.session_lengths.iter().sum();
+    let np = instance.participants.len();
+    let mut busy = vec![false; np * n_slots];
+    for (r, s) in slots.iter().enumerate() {
+        if let (Some(s), Some(req)) = (s, instance.requests.get(r))
+            && *s < n_slots
+        {
+            for p in [req.a, req.b] {
+                if p < np {
+                    busy[p * n_slots + s] = true;
+                }
+            }
+        }
+    }
+    let (mut breaks, mut idle) = (0, 0);
+    for p in 0..np {
+        let mut start = 0;
+        for &len in &instance.session_lengths {
+            let row = &busy[p * n_slots + start..p * n_slots + start + len];
+            let (b, i) = model::run_cost(row.iter().copied());
+            breaks += b as usize;
+            idle += i as usize;
+            start += len;
+        }
+    }
+    (breaks, idle)
+}

@@ -1,0 +1,49 @@
+//! The JAIR 2022 benchmark: every `.dzn` of `shared/data/b2b-jair2022/`
+//! (precedence variants skipped: the format has no precedences), with
+//! met / breaks / published optimum / bound / seconds per instance.
+//!
+//! `cargo bench -p mitra-schedule --bench jair [-- FILTER]`
+
+#[path = "../tests/support/dzn.rs"]
+mod dzn;
+
+use std::time::Instant;
+
+fn main() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/b2b-jair2022");
+    let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e} (shared data missing?)", dir.display()))
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".dzn") && !n.contains(".prec"))
+        .filter(|n| filter.is_empty() || filter.iter().any(|f| n.contains(f.as_str())))
+        .collect();
+    names.sort();
+    println!("| instance | meetings | met | breaks | published | bound_breaks | idle | seconds |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let mut worst = 0f64;
+    for name in names {
+        let text = std::fs::read_to_string(dir.join(&name)).expect("read");
+        let d = dzn::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let t = Instant::now();
+        let sol = mitra_schedule::solve(&d.instance, &mitra_schedule::Options::default()).expect("solve");
+        let secs = t.elapsed().as_secs_f64();
+        worst = worst.max(secs);
+        let base = name.split('.').next().unwrap_or("");
+        let published = if name.contains(".original") {
+            dzn::PUBLISHED
+                .iter()
+                .find(|(n, _)| *n == base)
+                .map(|(_, b)| b.to_string())
+                .unwrap_or_default()
+        } else {
+            "-".into()
+        };
+        println!(
+            "| {name} | {} | {} | {} | {published} | {} | {} | {secs:.3} |",
+            d.n_meetings, sol.stats.met[0], sol.stats.breaks, sol.stats.bound_breaks, sol.stats.idle_slots
+        );
+    }
+    println!("slowest: {worst:.3} s");
+}

@@ -1,0 +1,146 @@
+//! Bounds that any valid schedule obeys, from cheap relaxations.
+//!
+//! Met, per priority on its own: a request can only be met in a candidate
+//! slot; each participant meets at most min(`max_meetings`, its distinct
+//! candidate slots for that priority) requests; so the met requests form a
+//! degree-capped subgraph (a b-matching), whose size is at most half the
+//! maximum flow in the bipartite double cover (each participant a left and a
+//! right copy, each request an arc both ways). Besides, each slot holds at
+//! most min(pool tables + fixed-table owners free then, half the
+//! participants free then, requests that may take it) meetings. The bound is
+//! the least of these and the number of requests with a candidate slot.
+//!
+//! Breaks, for a given met set: a participant with k meetings, whose
+//! meetings can only take its usable slots (available, and a candidate of
+//! one of its met requests), needs at least as many blocks as it takes to
+//! cover k slots with maximal runs of usable slots, where the longest run of
+//! each session is free and every further run costs one break.
+
+use crate::flow::Flow;
+use crate::model::{Model, NONE};
+
+pub(crate) fn met_bounds(m: &Model) -> [usize; 3] {
+    let mut out = [0; 3];
+    for (k, pri) in [3u8, 2, 1].into_iter().enumerate() {
+        let reqs: Vec<usize> = (0..m.n_req())
+            .filter(|&r| m.pri[r] == pri && !m.cands(r).is_empty())
+            .collect();
+        if reqs.is_empty() {
+            continue;
+        }
+        let np = m.np;
+        // distinct candidate slots per participant
+        let mut slots_of = vec![0u64; np * m.words];
+        let mut per_slot_people = vec![0u64; m.n_slots * np.div_ceil(64)];
+        let pw = np.div_ceil(64);
+        let mut per_slot_reqs = vec![0usize; m.n_slots];
+        for &r in &reqs {
+            for &s in m.cands(r) {
+                let s = s as usize;
+                per_slot_reqs[s] += 1;
+                for p in [m.req_a[r] as usize, m.req_b[r] as usize] {
+                    slots_of[p * m.words + s / 64] |= 1 << (s % 64);
+                    per_slot_people[s * pw + p / 64] |= 1 << (p % 64);
+                }
+            }
+        }
+        let capk: Vec<i64> = (0..np)
+            .map(|p| {
+                let n: u32 = slots_of[p * m.words..(p + 1) * m.words]
+                    .iter()
+                    .map(|w| w.count_ones())
+                    .sum();
+                n.min(m.cap[p]) as i64
+            })
+            .collect();
+        let (src, sink) = (2 * np, 2 * np + 1);
+        let mut f = Flow::new(2 * np + 2);
+        for p in 0..np {
+            if capk[p] > 0 {
+                f.edge(src, p, capk[p]);
+                f.edge(np + p, sink, capk[p]);
+            }
+        }
+        for &r in &reqs {
+            let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
+            f.edge(a, np + b, 1);
+            f.edge(b, np + a, 1);
+        }
+        let flow_bound = (f.max_flow(src, sink) / 2) as usize;
+        let mut slot_bound = 0usize;
+        for s in 0..m.n_slots {
+            let people: usize = per_slot_people[s * pw..(s + 1) * pw]
+                .iter()
+                .map(|w| w.count_ones() as usize)
+                .sum();
+            let owners = (0..np)
+                .filter(|&p| {
+                    m.fixed_table[p] != NONE && per_slot_people[s * pw + p / 64] >> (p % 64) & 1 == 1
+                })
+                .count();
+            slot_bound += (people / 2)
+                .min(m.pool_tables.len() + owners)
+                .min(per_slot_reqs[s]);
+        }
+        out[k] = reqs.len().min(flow_bound).min(slot_bound);
+    }
+    out
+}
+
+pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
+    let np = m.np;
+    let mut k = vec![0u32; np];
+    let mut usable = vec![0u64; np * m.words];
+    for (r, &s) in slot_of.iter().enumerate() {
+        if s == NONE {
+            continue;
+        }
+        for p in [m.req_a[r] as usize, m.req_b[r] as usize] {
+            k[p] += 1;
+            for &c in m.cands(r) {
+                let c = c as usize;
+                usable[p * m.words + c / 64] |= 1 << (c % 64);
+            }
+        }
+    }
+    let mut total = 0;
+    let mut extra_runs: Vec<u32> = Vec::new();
+    for p in 0..np {
+        if k[p] == 0 {
+            continue;
+        }
+        let mut free_capacity = 0u32;
+        extra_runs.clear();
+        for sess in 0..m.sess_len.len() {
+            let start = m.sess_start[sess] as usize;
+            let mut runs: Vec<u32> = Vec::new();
+            let mut cur = 0;
+            for s in start..start + m.sess_len[sess] as usize {
+                if usable[p * m.words + s / 64] >> (s % 64) & 1 == 1 {
+                    cur += 1;
+                } else if cur > 0 {
+                    runs.push(cur);
+                    cur = 0;
+                }
+            }
+            if cur > 0 {
+                runs.push(cur);
+            }
+            runs.sort_unstable_by(|x, y| y.cmp(x));
+            if let Some((&first, rest)) = runs.split_first() {
+                free_capacity += first;
+                extra_runs.extend_from_slice(rest);
+            }
+        }
+        extra_runs.sort_unstable_by(|x, y| y.cmp(x));
+        let mut have = free_capacity;
+        for &run in &extra_runs {
+            if have >= k[p] {
+                break;
+            }
+            have += run;
+            total += 1;
+        }
+    }
+    total
+}

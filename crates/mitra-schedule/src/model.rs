@@ -1,0 +1,343 @@
+//! The instance compiled into flat arrays the search reads fast.
+
+use std::collections::HashMap;
+
+use crate::{Instance, InvalidInstance, Unmet};
+
+pub(crate) const NONE: u32 = u32::MAX;
+
+pub(crate) struct Model {
+    pub n_slots: usize,
+    pub sess_of: Vec<u32>,
+    pub sess_start: Vec<u32>,
+    pub sess_len: Vec<u32>,
+    pub max_len: u32,
+    pub np: usize,
+    pub words: usize,
+    /// Participant availability bitsets, `words` u64 per participant.
+    pub avail_p: Vec<u64>,
+    /// Effective capacity: min(max_meetings, available slots).
+    pub cap: Vec<u32>,
+    pub max_meetings: Vec<Option<u32>>,
+    pub fixed_table: Vec<u32>,
+    pub langs_p: Vec<Vec<u32>>,
+    pub ni: usize,
+    pub avail_i: Vec<u64>,
+    pub pool_tables: Vec<u32>,
+    /// Interpreter lists, one per class of language pair.
+    pub classes: Vec<Vec<u32>>,
+    pub req_a: Vec<u32>,
+    pub req_b: Vec<u32>,
+    pub pri: Vec<u8>,
+    /// The meeting needs a pool table (neither side has a fixed one).
+    pub pool: Vec<bool>,
+    /// Interpreter class, or NONE when the two share a language.
+    pub class: Vec<u32>,
+    pub allowed: Vec<Option<Vec<u32>>>,
+    /// Candidate slots: allowed, both available, an interpreter available
+    /// if one is needed, a table possible.
+    pub cand_off: Vec<u32>,
+    pub cand: Vec<u32>,
+    pub prev_slot: Vec<u32>,
+    pub prev_table: Vec<u32>,
+    pub has_prev: bool,
+}
+
+impl Model {
+    pub fn n_req(&self) -> usize {
+        self.req_a.len()
+    }
+
+    pub fn cands(&self, r: usize) -> &[u32] {
+        &self.cand[self.cand_off[r] as usize..self.cand_off[r + 1] as usize]
+    }
+
+    #[inline]
+    pub fn avail(&self, p: usize, s: usize) -> bool {
+        self.avail_p[p * self.words + s / 64] >> (s % 64) & 1 == 1
+    }
+
+    #[inline]
+    pub fn avail_interp(&self, i: usize, s: usize) -> bool {
+        self.avail_i[i * self.words + s / 64] >> (s % 64) & 1 == 1
+    }
+
+    pub fn build(inst: &Instance) -> Result<Model, InvalidInstance> {
+        let bad = |m: String| Err(InvalidInstance(m));
+        let n_slots: usize = inst.session_lengths.iter().sum();
+        if inst.session_lengths.contains(&0) {
+            return bad("a session has no slots".into());
+        }
+        if n_slots >= u32::MAX as usize / 4 {
+            return bad("too many slots".into());
+        }
+        let words = n_slots.div_ceil(64).max(1);
+        let mut sess_of = Vec::with_capacity(n_slots);
+        let mut sess_start = Vec::new();
+        let mut sess_len = Vec::new();
+        for (k, &len) in inst.session_lengths.iter().enumerate() {
+            sess_start.push(sess_of.len() as u32);
+            sess_len.push(len as u32);
+            sess_of.extend(std::iter::repeat_n(k as u32, len));
+        }
+        let max_len = sess_len.iter().copied().max().unwrap_or(1);
+        let np = inst.participants.len();
+        let nt = inst.table_owner.len();
+        let full = |unavail: &[usize], out: &mut Vec<u64>| -> Result<(), InvalidInstance> {
+            let base = out.len();
+            out.extend(std::iter::repeat_n(0u64, words));
+            for s in 0..n_slots {
+                out[base + s / 64] |= 1 << (s % 64);
+            }
+            for &s in unavail {
+                if s >= n_slots {
+                    return Err(InvalidInstance(format!("slot {s} out of range")));
+                }
+                out[base + s / 64] &= !(1 << (s % 64));
+            }
+            Ok(())
+        };
+        let mut avail_p = Vec::with_capacity(np * words);
+        let mut cap = Vec::with_capacity(np);
+        let mut fixed_table = vec![NONE; np];
+        let mut langs_p = Vec::with_capacity(np);
+        let mut max_meetings = Vec::with_capacity(np);
+        for (p, part) in inst.participants.iter().enumerate() {
+            full(&part.unavailable, &mut avail_p)?;
+            let n_av: u32 = avail_p[p * words..(p + 1) * words]
+                .iter()
+                .map(|w| w.count_ones())
+                .sum();
+            cap.push(part.max_meetings.unwrap_or(u32::MAX).min(n_av));
+            max_meetings.push(part.max_meetings);
+            if let Some(t) = part.table {
+                if t >= nt {
+                    return bad(format!("participant {p}: table {t} out of range"));
+                }
+                if inst.table_owner[t] != Some(p) {
+                    return bad(format!("participant {p}: table {t} is not its own"));
+                }
+                fixed_table[p] = t as u32;
+            }
+            let mut l = part.languages.clone();
+            l.sort_unstable();
+            l.dedup();
+            langs_p.push(l);
+        }
+        for (t, o) in inst.table_owner.iter().enumerate() {
+            if let Some(o) = o
+                && (*o >= np || inst.participants[*o].table != Some(t))
+            {
+                return bad(format!("table {t}: owner {o} does not sit there"));
+            }
+        }
+        let pool_tables: Vec<u32> = (0..nt)
+            .filter(|&t| inst.table_owner[t].is_none())
+            .map(|t| t as u32)
+            .collect();
+        let ni = inst.interpreters.len();
+        let mut avail_i = Vec::with_capacity(ni * words);
+        let mut langs_i = Vec::with_capacity(ni);
+        for it in &inst.interpreters {
+            full(&it.unavailable, &mut avail_i)?;
+            langs_i.push(it.languages.clone());
+        }
+        let nr = inst.requests.len();
+        let mut m = Model {
+            n_slots,
+            sess_of,
+            sess_start,
+            sess_len,
+            max_len,
+            np,
+            words,
+            avail_p,
+            cap,
+            max_meetings,
+            fixed_table,
+            langs_p,
+            ni,
+            avail_i,
+            pool_tables,
+            classes: Vec::new(),
+            req_a: Vec::with_capacity(nr),
+            req_b: Vec::with_capacity(nr),
+            pri: Vec::with_capacity(nr),
+            pool: Vec::with_capacity(nr),
+            class: Vec::with_capacity(nr),
+            allowed: Vec::with_capacity(nr),
+            cand_off: vec![0],
+            cand: Vec::new(),
+            prev_slot: vec![NONE; nr],
+            prev_table: vec![NONE; nr],
+            has_prev: false,
+        };
+        let mut class_ids: HashMap<(Vec<u32>, Vec<u32>), u32> = HashMap::new();
+        for (r, req) in inst.requests.iter().enumerate() {
+            if req.a >= np || req.b >= np || req.a == req.b {
+                return bad(format!("request {r}: bad participants"));
+            }
+            if !(1..=3).contains(&req.priority) {
+                return bad(format!("request {r}: priority {}", req.priority));
+            }
+            let (a, b) = (req.a, req.b);
+            m.req_a.push(a as u32);
+            m.req_b.push(b as u32);
+            m.pri.push(req.priority);
+            m.pool
+                .push(m.fixed_table[a] == NONE && m.fixed_table[b] == NONE);
+            let share = m.langs_p[a].iter().any(|l| m.langs_p[b].contains(l));
+            let cls = if share {
+                NONE
+            } else {
+                let (x, y) = if m.langs_p[a] <= m.langs_p[b] {
+                    (m.langs_p[a].clone(), m.langs_p[b].clone())
+                } else {
+                    (m.langs_p[b].clone(), m.langs_p[a].clone())
+                };
+                let next = class_ids.len() as u32;
+                *class_ids.entry((x, y)).or_insert_with(|| {
+                    let list = (0..ni)
+                        .filter(|&i| {
+                            langs_i[i].iter().any(|l| m.langs_p[a].contains(l))
+                                && langs_i[i].iter().any(|l| m.langs_p[b].contains(l))
+                        })
+                        .map(|i| i as u32)
+                        .collect();
+                    m.classes.push(list);
+                    next
+                })
+            };
+            m.class.push(cls);
+            let allowed = match &req.allowed_slots {
+                None => None,
+                Some(list) => {
+                    let mut v: Vec<u32> = Vec::with_capacity(list.len());
+                    for &s in list {
+                        if s >= n_slots {
+                            return bad(format!("request {r}: slot {s} out of range"));
+                        }
+                        v.push(s as u32);
+                    }
+                    v.sort_unstable();
+                    v.dedup();
+                    Some(v)
+                }
+            };
+            m.allowed.push(allowed);
+            if let Some(p) = req.previous
+                && p.slot < n_slots
+                && p.table < nt
+            {
+                let ok = if m.pool[r] {
+                    inst.table_owner[p.table].is_none()
+                } else {
+                    m.fixed_table[a] == p.table as u32 || m.fixed_table[b] == p.table as u32
+                };
+                m.prev_slot[r] = p.slot as u32;
+                m.has_prev = true;
+                if ok {
+                    m.prev_table[r] = p.table as u32;
+                }
+            }
+            // candidates
+            let table_possible = !m.pool[r] || !m.pool_tables.is_empty();
+            if table_possible && m.cap[a] > 0 && m.cap[b] > 0 {
+                let slots: Vec<u32> = match &m.allowed[r] {
+                    Some(v) => v.clone(),
+                    None => (0..n_slots as u32).collect(),
+                };
+                for s in slots {
+                    let su = s as usize;
+                    if !m.avail(a, su) || !m.avail(b, su) {
+                        continue;
+                    }
+                    if cls != NONE
+                        && !m.classes[cls as usize]
+                            .iter()
+                            .any(|&i| m.avail_interp(i as usize, su))
+                    {
+                        continue;
+                    }
+                    m.cand.push(s);
+                }
+            }
+            m.cand_off.push(m.cand.len() as u32);
+        }
+        Ok(m)
+    }
+
+    /// Explains why request `r` is unmet in state `st`.
+    pub fn reason(&self, r: usize, st: &crate::state::State<'_>) -> Unmet {
+        let (a, b) = (self.req_a[r] as usize, self.req_b[r] as usize);
+        let slots: Vec<usize> = match &self.allowed[r] {
+            Some(v) => v.iter().map(|&s| s as usize).collect(),
+            None => (0..self.n_slots).collect(),
+        };
+        if slots.is_empty() {
+            return Unmet::NoAllowedSlot;
+        }
+        for p in [a, b] {
+            if self.max_meetings[p] == Some(0) {
+                return Unmet::NoMeetings { who: p };
+            }
+        }
+        for p in [a, b] {
+            if !slots.iter().any(|&s| self.avail(p, s)) {
+                return Unmet::NeverAvailable { who: p };
+            }
+        }
+        let both: Vec<usize> = slots
+            .iter()
+            .copied()
+            .filter(|&s| self.avail(a, s) && self.avail(b, s))
+            .collect();
+        if both.is_empty() {
+            return Unmet::NeverBothAvailable;
+        }
+        if self.pool[r] && self.pool_tables.is_empty() {
+            return Unmet::NoTable;
+        }
+        let cls = self.class[r];
+        if cls != NONE {
+            let list = &self.classes[cls as usize];
+            if list.is_empty() {
+                return Unmet::NoInterpreter;
+            }
+            if self.cands(r).is_empty() {
+                return Unmet::NoInterpreterWhenBothFree;
+            }
+        }
+        for p in [a, b] {
+            if let Some(max) = self.max_meetings[p]
+                && st.cnt[p] >= max
+            {
+                return Unmet::AtMaximum { who: p, max };
+            }
+        }
+        Unmet::Crowded {
+            slots: self.cands(r).len(),
+        }
+    }
+}
+
+/// Breaks and idle slots of one participant's session, given whether each
+/// slot is busy.
+pub(crate) fn run_cost(busy: impl Iterator<Item = bool>) -> (u32, u32) {
+    let (mut breaks, mut idle) = (0, 0);
+    let mut seen = false;
+    let mut gap = 0;
+    for b in busy {
+        if b {
+            if seen && gap > 0 {
+                breaks += 1;
+                idle += gap;
+            }
+            seen = true;
+            gap = 0;
+        } else if seen {
+            gap += 1;
+        }
+    }
+    (breaks, idle)
+}

@@ -1,0 +1,341 @@
+//! Construction and improvement.
+//!
+//! Construction: requests by objective level (priority 3, previously
+//! published, priority 2, priority 1), hardest first (fewest candidate
+//! slots), each at its previous slot when re-scheduling, else at the slot
+//! that extends both participants' blocks best.
+//!
+//! Improvement: simulated annealing over two ejection-chain moves, judged
+//! lexicographically (a move that loses a higher level is never taken; one
+//! that gains is always taken; level ties are annealed on breaks and idle
+//! slots):
+//! - *insert*: an unmet request into one of its candidate slots, ejecting
+//!   the meetings in its way (the two participants' meetings there, a pool
+//!   table, an interpreter, a meeting over a cap), each ejected meeting
+//!   re-placed at its best free slot if it has one;
+//! - *move*: a meeting to another candidate slot (often next to one of its
+//!   participants' other meetings), the meetings in its way swapped into the
+//!   slot it leaves, or elsewhere.
+
+use crate::Options;
+use crate::model::NONE;
+use crate::state::{Op, Score, State};
+
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x9e37_79b9_7f4a_7c15 | 1)
+    }
+    pub fn next(&mut self) -> u64 {
+        // xorshift64*
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        ((self.next() >> 32) * n as u64 >> 32) as usize
+    }
+    pub fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+pub(crate) fn construct(st: &mut State<'_>) {
+    let m = st.m;
+    let mut order: Vec<u32> = (0..m.n_req() as u32)
+        .filter(|&r| !m.cands(r as usize).is_empty())
+        .collect();
+    let level = |r: usize| -> u8 {
+        let prev = m.prev_slot[r] != NONE;
+        match (m.pri[r], prev) {
+            (3, _) => 0,
+            (_, true) => 1,
+            (2, _) => 2,
+            _ => 3,
+        }
+    };
+    order.sort_by_key(|&r| {
+        let r = r as usize;
+        (level(r), m.cands(r).len(), r)
+    });
+    let mut opts: Vec<(i64, u32)> = Vec::new();
+    for &r in &order {
+        let r = r as usize;
+        st.begin();
+        let ps = m.prev_slot[r];
+        if ps != NONE && m.cands(r).binary_search(&ps).is_ok() && st.try_place(r, ps as usize) {
+            st.settle();
+            continue;
+        }
+        let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
+        opts.clear();
+        for &s in m.cands(r) {
+            let su = s as usize;
+            if st.fits(r, su) {
+                let d = st.local_delta(a, su, true) + st.local_delta(b, su, true);
+                opts.push((d, s));
+            }
+        }
+        opts.sort_unstable();
+        for &(_, s) in &opts {
+            if st.try_place(r, s as usize) {
+                break;
+            }
+        }
+        st.settle();
+    }
+    st.begin();
+}
+
+/// Moves `r` (met or not) to candidate slot `s`, ejecting what is in the
+/// way and re-placing the ejected meetings. False when it cannot be done
+/// (the caller rolls back).
+fn eject_and_place(st: &mut State<'_>, rng: &mut Rng, r: usize, s: usize, ej: &mut Vec<u32>) -> bool {
+    let m = st.m;
+    let n = m.n_slots;
+    let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
+    let s0 = st.slot_of[r];
+    if s0 == s as u32 {
+        return false;
+    }
+    if s0 != NONE {
+        st.unplace(r);
+    }
+    ej.clear();
+    for p in [a, b] {
+        let x = st.occ[p * n + s];
+        if x != NONE {
+            st.unplace(x as usize);
+            ej.push(x);
+        }
+    }
+    for p in [a, b] {
+        if st.cnt[p] >= m.cap[p] {
+            let mine: Vec<u32> = st.occ[p * n..(p + 1) * n]
+                .iter()
+                .copied()
+                .filter(|&x| x != NONE)
+                .collect();
+            if mine.is_empty() {
+                return false;
+            }
+            let x = mine[rng.below(mine.len())];
+            st.unplace(x as usize);
+            ej.push(x);
+        }
+    }
+    if m.pool[r] && st.pool_used[s] as usize >= m.pool_tables.len() {
+        let list = &st.pool_list[s];
+        if list.is_empty() {
+            return false;
+        }
+        let x = list[rng.below(list.len())];
+        st.unplace(x as usize);
+        ej.push(x);
+    }
+    if !st.try_place(r, s) {
+        let cls = m.class[r];
+        if cls == NONE {
+            return false;
+        }
+        let holders: Vec<u32> = m.classes[cls as usize]
+            .iter()
+            .filter(|&&i| m.avail_interp(i as usize, s))
+            .map(|&i| st.iocc[i as usize * n + s])
+            .filter(|&x| x != NONE)
+            .collect();
+        if holders.is_empty() {
+            return false;
+        }
+        let x = holders[rng.below(holders.len())];
+        st.unplace(x as usize);
+        ej.push(x);
+        if !st.try_place(r, s) {
+            return false;
+        }
+    }
+    for k in 0..ej.len() {
+        let x = ej[k] as usize;
+        reinsert(st, rng, x, s0);
+    }
+    true
+}
+
+/// Puts an ejected meeting back: into `hint` (the slot its ejector left)
+/// if it fits, else into the free candidate slot that costs least.
+fn reinsert(st: &mut State<'_>, rng: &mut Rng, x: usize, hint: u32) -> bool {
+    let m = st.m;
+    let cands = m.cands(x);
+    if hint != NONE && cands.binary_search(&hint).is_ok() && st.try_place(x, hint as usize) {
+        return true;
+    }
+    let (a, b) = (m.req_a[x] as usize, m.req_b[x] as usize);
+    let len = cands.len();
+    let (start, count) = if len <= 24 { (0, len) } else { (rng.below(len), 24) };
+    let mut best: [(i64, u32); 3] = [(i64::MAX, NONE); 3];
+    for k in 0..count {
+        let s = cands[(start + k) % len] as usize;
+        if st.fits(x, s) {
+            let d = st.local_delta(a, s, true) + st.local_delta(b, s, true);
+            let e = (d, s as u32);
+            if e < best[2] {
+                best[2] = e;
+                best.sort_unstable();
+            }
+        }
+    }
+    for &(_, s) in &best {
+        if s != NONE && st.try_place(x, s as usize) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Picks a target slot for met request `r`: next to another meeting of one
+/// of its participants when possible, else any candidate.
+fn target_slot(st: &State<'_>, rng: &mut Rng, r: usize) -> Option<usize> {
+    let m = st.m;
+    let n = m.n_slots;
+    let cands = m.cands(r);
+    if cands.len() < 2 {
+        return None;
+    }
+    if rng.below(2) == 0 {
+        let p = if rng.below(2) == 0 { m.req_a[r] } else { m.req_b[r] } as usize;
+        let s0 = st.slot_of[r] as usize;
+        let sess = m.sess_of[s0] as usize;
+        let start = m.sess_start[sess] as usize;
+        let len = m.sess_len[sess] as usize;
+        // another meeting of p in this session, and a free neighbour of it
+        let off = rng.below(len);
+        for k in 0..len {
+            let t = start + (off + k) % len;
+            if t != s0 && st.occ[p * n + t] != NONE {
+                let side = rng.below(2);
+                for d in [side, 1 - side] {
+                    let u = if d == 0 { t.wrapping_sub(1) } else { t + 1 };
+                    if u >= start
+                        && u < start + len
+                        && u != s0
+                        && st.occ[p * n + u] == NONE
+                        && cands.binary_search(&(u as u32)).is_ok()
+                    {
+                        return Some(u);
+                    }
+                }
+            }
+        }
+    }
+    let s = cands[rng.below(cands.len())] as usize;
+    (s != st.slot_of[r] as usize).then_some(s)
+}
+
+/// The whole search; returns whether the stop check ended it early.
+pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]) -> bool {
+    construct(st);
+    let m = st.m;
+    let nr = m.n_req();
+    if nr == 0 {
+        return false;
+    }
+    let budget = (opts.effort.saturating_mul(nr as u64)).clamp(opts.min_moves, opts.max_moves.max(opts.min_moves));
+    let mut rng = Rng::new(opts.seed);
+    let w = (m.max_len as f64) + 1.0;
+    let (t0, t1) = (0.6 * w, 0.03 * w);
+    let n_prev_ok = (0..nr).filter(|&r| m.prev_table[r] != NONE).count() as i64;
+    let optimal = |st: &State<'_>| -> bool {
+        let sc = st.score();
+        sc.cost == 0
+            && (st.unmet.is_empty()
+                || (sc.met[0] as usize >= bound_met[0]
+                    && sc.met[2] as usize >= bound_met[1]
+                    && sc.met[3] as usize >= bound_met[2]))
+            && st.kept >= n_prev_ok
+    };
+    let mut best = st.score();
+    let mut pending = true; // the current state is a best one, not copied
+    let mut snap: Option<(Vec<u32>, Vec<u32>)> = None;
+    let mut ej: Vec<u32> = Vec::new();
+    let mut ops: Vec<Op> = Vec::new();
+    let mut stopped = false;
+    let mut temp = t0;
+    let cool = (t1 / t0).powf(1.0 / budget as f64);
+    let mut it: u64 = 0;
+    while it < budget {
+        it += 1;
+        temp *= cool;
+        if it % 4096 == 0 {
+            if optimal(st) {
+                break;
+            }
+            if let Some(stop) = opts.stop
+                && stop()
+            {
+                stopped = true;
+                break;
+            }
+        }
+        let before = st.score();
+        st.begin();
+        let ok = if !st.unmet.is_empty() && rng.below(10) < 3 {
+            let r = st.unmet[rng.below(st.unmet.len())] as usize;
+            let c = m.cands(r);
+            let s = c[rng.below(c.len())] as usize;
+            eject_and_place(st, &mut rng, r, s, &mut ej)
+        } else {
+            let mut r = rng.below(nr);
+            let mut tries = 0;
+            while st.slot_of[r] == NONE && tries < 8 {
+                r = rng.below(nr);
+                tries += 1;
+            }
+            if st.slot_of[r] == NONE {
+                continue;
+            }
+            match target_slot(st, &mut rng, r) {
+                Some(s) => eject_and_place(st, &mut rng, r, s, &mut ej),
+                None => false,
+            }
+        };
+        if !ok {
+            st.rollback();
+            continue;
+        }
+        st.settle();
+        let after = st.score();
+        let accept = match after.met.cmp(&before.met) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Less => false,
+            std::cmp::Ordering::Equal => {
+                let d = after.cost - before.cost;
+                d <= 0 || rng.unit() < (-(d as f64) / temp).exp()
+            }
+        };
+        if !accept {
+            st.rollback();
+            continue;
+        }
+        st.moves += 1;
+        if after.better(&best) {
+            best = after;
+            pending = true;
+        } else if pending && best.better(&after) {
+            ops.clear();
+            ops.extend_from_slice(&st.log);
+            st.rollback();
+            snap = Some((st.slot_of.clone(), st.interp_of.clone()));
+            st.replay(&ops);
+            pending = false;
+        }
+    }
+    st.moves = it;
+    if !pending && let Some((slots, interps)) = snap {
+        st.load(&slots, &interps);
+    }
+    stopped
+}

@@ -1,0 +1,472 @@
+//! A schedule under construction, changed only through logged primitive
+//! operations so that any move can be undone (rejected) or redone.
+
+use crate::model::{Model, NONE};
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Op {
+    Place { r: u32, s: u32, i: u32 },
+    Unplace { r: u32, s: u32, i: u32 },
+    SetInterp { r: u32, from: u32, to: u32 },
+}
+
+/// The objective's levels, most important first: met priority 3, kept,
+/// met priority 2, met priority 1; then the cost (breaks weighted above
+/// idle slots), lower is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) struct Score {
+    pub met: [i64; 4],
+    pub cost: i64,
+}
+
+impl Score {
+    /// Strictly better than `other`.
+    pub fn better(&self, other: &Score) -> bool {
+        match self.met.cmp(&other.met) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Less => false,
+            std::cmp::Ordering::Equal => self.cost < other.cost,
+        }
+    }
+}
+
+pub(crate) struct State<'m> {
+    pub m: &'m Model,
+    pub slot_of: Vec<u32>,
+    pub interp_of: Vec<u32>,
+    pub occ: Vec<u32>,
+    pub iocc: Vec<u32>,
+    pub cnt: Vec<u32>,
+    pub pool_used: Vec<u32>,
+    pub pool_list: Vec<Vec<u32>>,
+    pub pool_pos: Vec<u32>,
+    /// Unmet requests that have candidate slots (others can never be met).
+    pub unmet: Vec<u32>,
+    pub unmet_pos: Vec<u32>,
+    /// Met priority 3, kept, met 2, met 1.
+    pub met: [i64; 4],
+    pub kept: i64,
+    pub pcost: Vec<(u32, u32)>,
+    pub breaks: i64,
+    pub idle: i64,
+    pub log: Vec<Op>,
+    cost_log: Vec<(u32, (u32, u32))>,
+    dirty: Vec<u32>,
+    dirty_mark: Vec<bool>,
+    visit: Vec<u32>,
+    stamp: u32,
+    pub moves: u64,
+}
+
+impl<'m> State<'m> {
+    pub fn new(m: &'m Model) -> State<'m> {
+        let nr = m.n_req();
+        let ns = m.sess_len.len();
+        let mut st = State {
+            m,
+            slot_of: vec![NONE; nr],
+            interp_of: vec![NONE; nr],
+            occ: vec![NONE; m.np * m.n_slots],
+            iocc: vec![NONE; m.ni * m.n_slots],
+            cnt: vec![0; m.np],
+            pool_used: vec![0; m.n_slots],
+            pool_list: vec![Vec::new(); m.n_slots],
+            pool_pos: vec![NONE; nr],
+            unmet: Vec::new(),
+            unmet_pos: vec![NONE; nr],
+            met: [0; 4],
+            kept: 0,
+            pcost: vec![(0, 0); m.np * ns],
+            breaks: 0,
+            idle: 0,
+            log: Vec::new(),
+            cost_log: Vec::new(),
+            dirty: Vec::new(),
+            dirty_mark: vec![false; m.np * ns],
+            visit: vec![0; m.ni],
+            stamp: 0,
+            moves: 0,
+        };
+        for r in 0..nr {
+            if !m.cands(r).is_empty() {
+                st.unmet_pos[r] = st.unmet.len() as u32;
+                st.unmet.push(r as u32);
+            }
+        }
+        st
+    }
+
+    pub fn score(&self) -> Score {
+        Score {
+            met: self.met,
+            cost: self.breaks * (self.m.max_len as i64 + 1) + self.idle,
+        }
+    }
+
+    pub fn totals(&self) -> (usize, usize) {
+        (self.breaks as usize, self.idle as usize)
+    }
+
+    #[inline]
+    fn level(&self, r: usize) -> usize {
+        match self.m.pri[r] {
+            3 => 0,
+            2 => 2,
+            _ => 3,
+        }
+    }
+
+    #[inline]
+    fn is_kept(&self, r: usize, s: u32) -> bool {
+        self.m.prev_slot[r] == s && self.m.prev_table[r] != NONE
+    }
+
+    fn mark(&mut self, p: usize, s: usize) {
+        let k = p * self.m.sess_len.len() + self.m.sess_of[s] as usize;
+        if !self.dirty_mark[k] {
+            self.dirty_mark[k] = true;
+            self.dirty.push(k as u32);
+        }
+    }
+
+    fn raw_place(&mut self, r: usize, s: u32, i: u32) {
+        let m = self.m;
+        let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
+        let su = s as usize;
+        self.slot_of[r] = s;
+        self.occ[a * m.n_slots + su] = r as u32;
+        self.occ[b * m.n_slots + su] = r as u32;
+        self.cnt[a] += 1;
+        self.cnt[b] += 1;
+        if m.pool[r] {
+            self.pool_used[su] += 1;
+            self.pool_pos[r] = self.pool_list[su].len() as u32;
+            self.pool_list[su].push(r as u32);
+        }
+        if i != NONE {
+            self.interp_of[r] = i;
+            self.iocc[i as usize * m.n_slots + su] = r as u32;
+        }
+        let pos = self.unmet_pos[r];
+        if pos != NONE {
+            let last = *self.unmet.last().unwrap_or(&0);
+            self.unmet.swap_remove(pos as usize);
+            if last as usize != r {
+                self.unmet_pos[last as usize] = pos;
+            }
+            self.unmet_pos[r] = NONE;
+        }
+        self.met[self.level(r)] += 1;
+        if self.is_kept(r, s) {
+            self.met[1] += 1;
+            self.kept += 1;
+        }
+        self.mark(a, su);
+        self.mark(b, su);
+    }
+
+    fn raw_unplace(&mut self, r: usize) -> (u32, u32) {
+        let m = self.m;
+        let s = self.slot_of[r];
+        let su = s as usize;
+        let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
+        self.slot_of[r] = NONE;
+        self.occ[a * m.n_slots + su] = NONE;
+        self.occ[b * m.n_slots + su] = NONE;
+        self.cnt[a] -= 1;
+        self.cnt[b] -= 1;
+        if m.pool[r] {
+            self.pool_used[su] -= 1;
+            let pos = self.pool_pos[r] as usize;
+            let list = &mut self.pool_list[su];
+            list.swap_remove(pos);
+            if pos < list.len() {
+                let moved = list[pos];
+                self.pool_pos[moved as usize] = pos as u32;
+            }
+            self.pool_pos[r] = NONE;
+        }
+        let i = self.interp_of[r];
+        if i != NONE {
+            self.iocc[i as usize * m.n_slots + su] = NONE;
+            self.interp_of[r] = NONE;
+        }
+        self.unmet_pos[r] = self.unmet.len() as u32;
+        self.unmet.push(r as u32);
+        self.met[self.level(r)] -= 1;
+        if self.is_kept(r, s) {
+            self.met[1] -= 1;
+            self.kept -= 1;
+        }
+        self.mark(a, su);
+        self.mark(b, su);
+        (s, i)
+    }
+
+    fn raw_set_interp(&mut self, r: usize, to: u32) {
+        let n = self.m.n_slots;
+        let s = self.slot_of[r] as usize;
+        let from = self.interp_of[r];
+        if from != NONE && self.iocc[from as usize * n + s] == r as u32 {
+            self.iocc[from as usize * n + s] = NONE;
+        }
+        self.interp_of[r] = to;
+        if to != NONE {
+            self.iocc[to as usize * n + s] = r as u32;
+        }
+    }
+
+    /// Starts a move: clears the log.
+    pub fn begin(&mut self) {
+        self.log.clear();
+        self.cost_log.clear();
+    }
+
+    pub fn unplace(&mut self, r: usize) {
+        let (s, i) = self.raw_unplace(r);
+        self.log.push(Op::Unplace {
+            r: r as u32,
+            s,
+            i,
+        });
+    }
+
+    /// Whether `r` fits at `s` as far as people, caps and tables go (the
+    /// slot is assumed a candidate).
+    #[inline]
+    pub fn fits(&self, r: usize, s: usize) -> bool {
+        let m = self.m;
+        let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
+        self.occ[a * m.n_slots + s] == NONE
+            && self.occ[b * m.n_slots + s] == NONE
+            && self.cnt[a] < m.cap[a]
+            && self.cnt[b] < m.cap[b]
+            && (!m.pool[r] || (self.pool_used[s] as usize) < m.pool_tables.len())
+    }
+
+    /// Places `r` at candidate slot `s` if it fits, finding an interpreter
+    /// (re-assigning others in the slot along an augmenting path).
+    pub fn try_place(&mut self, r: usize, s: usize) -> bool {
+        if !self.fits(r, s) {
+            return false;
+        }
+        let mut i = NONE;
+        if self.m.class[r] != NONE {
+            self.stamp = self.stamp.wrapping_add(1);
+            if self.stamp == 0 {
+                self.visit.iter_mut().for_each(|v| *v = 0);
+                self.stamp = 1;
+            }
+            match self.find_interp(r, s, 3) {
+                Some(x) => i = x,
+                None => return false,
+            }
+        }
+        self.raw_place(r, s as u32, i);
+        self.log.push(Op::Place {
+            r: r as u32,
+            s: s as u32,
+            i,
+        });
+        true
+    }
+
+    /// Finds a free interpreter for `r` at `s`, moving others along an
+    /// augmenting path of at most `depth` steps.
+    fn find_interp(&mut self, r: usize, s: usize, depth: u32) -> Option<u32> {
+        let m = self.m;
+        let list = &m.classes[m.class[r] as usize];
+        for &i in list {
+            let iu = i as usize;
+            if self.visit[iu] != self.stamp
+                && m.avail_interp(iu, s)
+                && self.iocc[iu * m.n_slots + s] == NONE
+            {
+                return Some(i);
+            }
+        }
+        if depth == 0 {
+            return None;
+        }
+        for &i in list {
+            let iu = i as usize;
+            if self.visit[iu] == self.stamp || !m.avail_interp(iu, s) {
+                continue;
+            }
+            self.visit[iu] = self.stamp;
+            let other = self.iocc[iu * m.n_slots + s];
+            if other == NONE {
+                return Some(i);
+            }
+            if let Some(j) = self.find_interp(other as usize, s, depth - 1) {
+                self.raw_set_interp(other as usize, j);
+                self.log.push(Op::SetInterp {
+                    r: other,
+                    from: i,
+                    to: j,
+                });
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// Recomputes the costs of the participant-sessions the move touched.
+    pub fn settle(&mut self) {
+        let m = self.m;
+        let ns = m.sess_len.len();
+        while let Some(k) = self.dirty.pop() {
+            let k = k as usize;
+            self.dirty_mark[k] = false;
+            let (p, sess) = (k / ns, k % ns);
+            let start = p * m.n_slots + m.sess_start[sess] as usize;
+            let len = m.sess_len[sess] as usize;
+            let new = crate::model::run_cost(self.occ[start..start + len].iter().map(|&x| x != NONE));
+            let old = self.pcost[k];
+            if new != old {
+                self.cost_log.push((k as u32, old));
+                self.pcost[k] = new;
+                self.breaks += new.0 as i64 - old.0 as i64;
+                self.idle += new.1 as i64 - old.1 as i64;
+            }
+        }
+    }
+
+    /// Undoes the move since `begin`.
+    pub fn rollback(&mut self) {
+        while let Some(op) = self.log.pop() {
+            match op {
+                Op::Place { r, .. } => {
+                    self.raw_unplace(r as usize);
+                }
+                Op::Unplace { r, s, i } => self.raw_place(r as usize, s, i),
+                Op::SetInterp { r, from, .. } => self.raw_set_interp(r as usize, from),
+            }
+        }
+        for k in self.dirty.drain(..) {
+            self.dirty_mark[k as usize] = false;
+        }
+        while let Some((k, old)) = self.cost_log.pop() {
+            let cur = self.pcost[k as usize];
+            self.breaks += old.0 as i64 - cur.0 as i64;
+            self.idle += old.1 as i64 - cur.1 as i64;
+            self.pcost[k as usize] = old;
+        }
+    }
+
+    /// Redoes a move that was just rolled back, from its log.
+    pub fn replay(&mut self, ops: &[Op]) {
+        self.begin();
+        for &op in ops {
+            match op {
+                Op::Place { r, s, i } => self.raw_place(r as usize, s, i),
+                Op::Unplace { r, .. } => {
+                    self.raw_unplace(r as usize);
+                }
+                Op::SetInterp { r, to, .. } => self.raw_set_interp(r as usize, to),
+            }
+            self.log.push(op);
+        }
+        self.settle();
+    }
+
+    /// Replaces the schedule by the given slots and interpreters.
+    pub fn load(&mut self, slots: &[u32], interps: &[u32]) {
+        self.begin();
+        for r in 0..self.slot_of.len() {
+            if self.slot_of[r] != NONE {
+                self.raw_unplace(r);
+            }
+        }
+        for r in 0..slots.len() {
+            if slots[r] != NONE {
+                self.raw_place(r, slots[r], interps[r]);
+            }
+        }
+        self.settle();
+        self.begin();
+    }
+
+    /// The cost change of adding (`add`) or removing a meeting of `p` at
+    /// `s`, other slots as they are.
+    pub fn local_delta(&self, p: usize, s: usize, add: bool) -> i64 {
+        let m = self.m;
+        let sess = m.sess_of[s] as usize;
+        let start = m.sess_start[sess] as usize;
+        let len = m.sess_len[sess] as usize;
+        let row = &self.occ[p * m.n_slots + start..p * m.n_slots + start + len];
+        let off = s - start;
+        let before = crate::model::run_cost(row.iter().map(|&x| x != NONE));
+        let after = crate::model::run_cost(
+            row.iter()
+                .enumerate()
+                .map(|(k, &x)| if k == off { add } else { x != NONE }),
+        );
+        let w = m.max_len as i64 + 1;
+        (after.0 as i64 - before.0 as i64) * w + (after.1 as i64 - before.1 as i64)
+    }
+
+    /// Tables for the placed meetings: fixed tables where a side has one
+    /// (its previous table when that was one of them), previous pool tables
+    /// where kept, then the remaining pool tables in order.
+    pub fn assign_tables(&self) -> Vec<u32> {
+        let m = self.m;
+        let nr = m.n_req();
+        let mut table = vec![NONE; nr];
+        let mut used = vec![false; m.pool_tables.len()];
+        let pool_index: std::collections::HashMap<u32, usize> = m
+            .pool_tables
+            .iter()
+            .enumerate()
+            .map(|(k, &t)| (t, k))
+            .collect();
+        let mut by_slot: Vec<Vec<u32>> = vec![Vec::new(); m.n_slots];
+        for r in 0..nr {
+            let s = self.slot_of[r];
+            if s == NONE {
+                continue;
+            }
+            let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
+            if !m.pool[r] {
+                let (ta, tb) = (m.fixed_table[a], m.fixed_table[b]);
+                table[r] = if m.prev_table[r] != NONE && (m.prev_table[r] == ta || m.prev_table[r] == tb) {
+                    m.prev_table[r]
+                } else if ta != NONE {
+                    ta
+                } else {
+                    tb
+                };
+            } else {
+                by_slot[s as usize].push(r as u32);
+            }
+        }
+        for (s, list) in by_slot.iter().enumerate() {
+            used.iter_mut().for_each(|u| *u = false);
+            for &r in list {
+                let r = r as usize;
+                if m.prev_slot[r] == s as u32
+                    && let Some(&k) = pool_index.get(&m.prev_table[r])
+                    && !used[k]
+                {
+                    used[k] = true;
+                    table[r] = m.prev_table[r];
+                }
+            }
+            let mut next = 0;
+            for &r in list {
+                let r = r as usize;
+                if table[r] != NONE {
+                    continue;
+                }
+                while next < used.len() && used[next] {
+                    next += 1;
+                }
+                if next < used.len() {
+                    used[next] = true;
+                    table[r] = m.pool_tables[next];
+                }
+            }
+        }
+        table
+    }
+}

@@ -1,0 +1,180 @@
+//! Reader for the JAIR 2022 B2B benchmark's MiniZinc data files (`.dzn`),
+//! mapped as `shared/data/b2b-jair2022/README.md` says: one session of
+//! `nTotalSlots` slots; a morning-only (afternoon-only) meeting allowed in
+//! slots `1..=nMorningSlots` (the rest); a fixed meeting allowed in its one
+//! slot; forbidden slots unavailable; `nTables` pool tables; every meeting
+//! priority 3; everybody shares one language. Precedences have no
+//! counterpart in the format and are ignored (the caller skips `.prec*`).
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+
+use mitra_schedule::{Instance, Participant, Request};
+
+#[derive(Debug)]
+enum Value {
+    Int(i64),
+    Ints(Vec<i64>),
+    Sets(Vec<Vec<i64>>),
+    Rows(Vec<Vec<i64>>),
+}
+
+fn ints(text: &str) -> Result<Vec<i64>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| t.parse::<i64>().map_err(|e| format!("{t:?}: {e}")))
+        .collect()
+}
+
+fn parse_value(text: &str) -> Result<Value, String> {
+    let t = text.trim();
+    if let Some(inner) = t.strip_prefix("[|") {
+        let inner = inner.strip_suffix("|]").ok_or("unterminated 2-d array")?;
+        let rows = inner
+            .split('|')
+            .map(ints)
+            .filter(|r| !matches!(r, Ok(v) if v.is_empty()))
+            .collect::<Result<Vec<_>, _>>()?;
+        return Ok(Value::Rows(rows));
+    }
+    if let Some(inner) = t.strip_prefix('[') {
+        let inner = inner.strip_suffix(']').ok_or("unterminated array")?;
+        if inner.trim_start().starts_with('{') {
+            let mut sets = Vec::new();
+            for part in inner.split('}') {
+                let part = part.trim().trim_start_matches(',').trim();
+                if part.is_empty() {
+                    continue;
+                }
+                let body = part.strip_prefix('{').ok_or("bad set")?;
+                sets.push(ints(body)?);
+            }
+            return Ok(Value::Sets(sets));
+        }
+        return Ok(Value::Ints(ints(inner)?));
+    }
+    t.parse::<i64>().map(Value::Int).map_err(|e| format!("{t:?}: {e}"))
+}
+
+/// A benchmark instance and its size figures.
+pub struct Dzn {
+    pub instance: Instance,
+    pub n_meetings: usize,
+}
+
+pub fn parse(text: &str) -> Result<Dzn, String> {
+    let mut vars: HashMap<String, Value> = HashMap::new();
+    let clean: String = text
+        .lines()
+        .map(|l| l.split('%').next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for stmt in clean.split(';') {
+        let stmt = stmt.trim();
+        if stmt.is_empty() {
+            continue;
+        }
+        let (name, value) = stmt.split_once('=').ok_or_else(|| format!("no '=' in {stmt:?}"))?;
+        vars.insert(name.trim().to_string(), parse_value(value)?);
+    }
+    let int = |k: &str| match vars.get(k) {
+        Some(Value::Int(v)) => Ok(*v),
+        _ => Err(format!("{k}: missing or not an integer")),
+    };
+    let n_business = int("nBusiness")? as usize;
+    let n_meetings = int("nMeetings")? as usize;
+    let n_tables = int("nTables")? as usize;
+    let n_slots = int("nTotalSlots")? as usize;
+    let n_morning = int("nMorningSlots")? as usize;
+    let rows = match vars.get("requested") {
+        Some(Value::Rows(r)) => r,
+        _ => return Err("requested: missing".into()),
+    };
+    if rows.len() != n_meetings {
+        return Err(format!("requested has {} rows, nMeetings = {n_meetings}", rows.len()));
+    }
+    let fixed: Vec<i64> = match vars.get("fixed") {
+        Some(Value::Ints(v)) => v.clone(),
+        None => vec![0; n_meetings],
+        _ => return Err("fixed: not an array".into()),
+    };
+    let forbidden: Vec<Vec<i64>> = match vars.get("forbidden") {
+        Some(Value::Sets(v)) => v.clone(),
+        None => vec![Vec::new(); n_business],
+        _ => return Err("forbidden: not an array of sets".into()),
+    };
+    let mut participants = vec![
+        Participant {
+            languages: vec![0],
+            ..Participant::default()
+        };
+        n_business
+    ];
+    for (p, set) in forbidden.iter().enumerate().take(n_business) {
+        participants[p].unavailable = set
+            .iter()
+            .filter(|&&s| s >= 1 && s as usize <= n_slots)
+            .map(|&s| s as usize - 1)
+            .collect();
+    }
+    let mut requests = Vec::with_capacity(n_meetings);
+    for (k, row) in rows.iter().enumerate() {
+        let [a, b, session] = row[..] else {
+            return Err(format!("requested row {k}: expected 3 numbers"));
+        };
+        let (a, b) = (a as usize - 1, b as usize - 1);
+        let f = fixed.get(k).copied().unwrap_or(0);
+        let allowed = if f > 0 {
+            Some(vec![f as usize - 1])
+        } else {
+            match session {
+                1 => Some((0..n_morning).collect()),
+                2 => Some((n_morning..n_slots).collect()),
+                _ => None,
+            }
+        };
+        requests.push(Request {
+            a,
+            b,
+            priority: 3,
+            allowed_slots: allowed,
+            previous: None,
+        });
+    }
+    Ok(Dzn {
+        instance: Instance {
+            session_lengths: vec![n_slots],
+            table_owner: vec![None; n_tables],
+            participants,
+            interpreters: Vec::new(),
+            requests,
+        },
+        n_meetings,
+    })
+}
+
+/// The published optimal breaks of the 20 original instances (JAIR Table 5).
+pub const PUBLISHED: &[(&str, usize)] = &[
+    ("forum-13", 0),
+    ("forum-13crafb", 6),
+    ("forum-13crafc", 1),
+    ("forum-14", 2),
+    ("forumt-14", 5),
+    ("forumt-14crafc", 5),
+    ("forumt-14crafd", 4),
+    ("forumt-14crafe", 5),
+    ("tic-12", 0),
+    ("tic-12crafc", 0),
+    ("tic-13", 0),
+    ("tic-13crafb", 0),
+    ("tic-13crafc", 4),
+    ("tic-14crafa", 0),
+    ("tic-14crafc", 0),
+    ("tic-14crafd", 0),
+    ("ticf-13crafa", 0),
+    ("ticf-13crafb", 3),
+    ("ticf-13crafc", 1),
+    ("ticf-14crafa", 0),
+];
