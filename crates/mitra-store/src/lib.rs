@@ -1,1 +1,265 @@
-//! Storage.
+//! Persistence. One [`Store`] over a database chosen by URL; today SQLite
+//! (`sqlite:mitra.db`, a plain path works too), with PostgreSQL to follow
+//! behind the same methods. Handlers and the command line never write SQL.
+//!
+//! Every write that belongs together runs in one transaction: an import,
+//! an event with its slots, a schedule. The schema (migrations/) refuses
+//! double bookings by itself; see ARCHITECTURE.md for the invariants.
+
+mod rows;
+
+use mitra_core::event::{EventPlan, Interpreter, Table};
+use mitra_core::ids::{EventId, OrgId};
+use mitra_core::meeting::{Meeting, MeetingRequest};
+use mitra_core::mission::{FriendshipTie, Mission};
+use mitra_core::organization::{Delegation, Organization};
+use mitra_core::people::Person;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use rows::{EventSummary, Recommendation, StoredMeeting, StoredRequest};
+
+/// Errors of the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database URL {0:?} is not supported (use sqlite:PATH or a file path)")]
+    UnsupportedUrl(String),
+    #[error("cannot open database {url}: {source}")]
+    Open { url: String, source: sqlx::Error },
+    #[error("cannot bring the database schema up to date: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("{what} {id:?} does not exist")]
+    NotFound { what: &'static str, id: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the database holds a value Mitra cannot read: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The database behind Mitra.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+/// What an import changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub organizations_added: usize,
+    pub organizations_updated: usize,
+    pub delegations_added: usize,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `url` and migrates it.
+    /// SQLite runs in WAL mode with `synchronous = FULL` and foreign keys
+    /// on, so that a committed transaction survives a crash.
+    pub async fn open(url: &str) -> Result<Store> {
+        let path = if let Some(rest) = url.strip_prefix("sqlite://") {
+            rest
+        } else if let Some(rest) = url.strip_prefix("sqlite:") {
+            rest
+        } else if url.contains("://") {
+            return Err(StoreError::UnsupportedUrl(url.to_string()));
+        } else {
+            url
+        };
+        let options = SqliteConnectOptions::from_str(&format!("sqlite:{path}"))
+            .map_err(|source| StoreError::Open {
+                url: url.to_string(),
+                source,
+            })?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .map_err(|source| StoreError::Open {
+                url: url.to_string(),
+                source,
+            })?;
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+        Ok(Store { pool })
+    }
+
+    /// Closes every connection (and checkpoints the WAL).
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+
+    /// The connection pool, for tests that check the schema directly.
+    pub fn sqlite_pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Creates an event with its sessions and slots.
+    pub async fn create_event(&self, plan: &EventPlan) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        rows::insert_event(&mut tx, plan).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every event, by id.
+    pub async fn events(&self) -> Result<Vec<EventSummary>> {
+        rows::events(&self.pool).await
+    }
+
+    /// An event with its sessions and slots.
+    pub async fn event_plan(&self, event: &EventId) -> Result<EventPlan> {
+        rows::event_plan(&self.pool, event).await
+    }
+
+    /// Adds or updates delegations and organizations of an event, all or
+    /// nothing. Organizations are matched by id, so importing the same file
+    /// twice changes nothing. A delegation an organization names but the
+    /// import does not describe is created from the organization's country
+    /// and region.
+    pub async fn import(
+        &self,
+        event: &EventId,
+        delegations: &[Delegation],
+        organizations: &[Organization],
+    ) -> Result<ImportSummary> {
+        let mut tx = self.pool.begin().await?;
+        let summary = rows::import(&mut tx, event, delegations, organizations).await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    pub async fn delegations(&self, event: &EventId) -> Result<Vec<Delegation>> {
+        rows::delegations(&self.pool, event).await
+    }
+
+    /// Every organization of an event, by id.
+    pub async fn organizations(&self, event: &EventId) -> Result<Vec<Organization>> {
+        rows::organizations(&self.pool, event).await
+    }
+
+    /// Replaces the event's tables.
+    pub async fn set_tables(&self, event: &EventId, tables: &[Table]) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        rows::set_tables(&mut tx, event, tables).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn tables(&self, event: &EventId) -> Result<Vec<Table>> {
+        rows::tables(&self.pool, event).await
+    }
+
+    /// Replaces the event's interpreters.
+    pub async fn set_interpreters(
+        &self,
+        event: &EventId,
+        interpreters: &[Interpreter],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        rows::set_interpreters(&mut tx, event, interpreters).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn interpreters(&self, event: &EventId) -> Result<Vec<Interpreter>> {
+        rows::interpreters(&self.pool, event).await
+    }
+
+    /// Adds people with accounts.
+    pub async fn add_people(&self, event: &EventId, people: &[Person]) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        rows::add_people(&mut tx, event, people).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn people(&self, event: &EventId) -> Result<Vec<Person>> {
+        rows::people(&self.pool, event).await
+    }
+
+    /// Adds meeting requests, all or nothing.
+    pub async fn add_requests(&self, event: &EventId, requests: &[MeetingRequest]) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        rows::add_requests(&mut tx, event, requests).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every request of an event, in the order they were made.
+    pub async fn requests(&self, event: &EventId) -> Result<Vec<StoredRequest>> {
+        rows::requests(&self.pool, event).await
+    }
+
+    /// Replaces the event's draft meetings (published ones stay), all or
+    /// nothing; the schema refuses a double booking.
+    pub async fn replace_draft_meetings(
+        &self,
+        event: &EventId,
+        meetings: &[(Option<i64>, Meeting)],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        rows::replace_draft_meetings(&mut tx, event, meetings).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every meeting of an event, by slot then table.
+    pub async fn meetings(&self, event: &EventId) -> Result<Vec<StoredMeeting>> {
+        rows::meetings(&self.pool, event).await
+    }
+
+    /// Adds or replaces a friendship tie (by id).
+    pub async fn save_tie(&self, tie: &FriendshipTie) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        rows::save_tie(&mut tx, tie).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn ties(&self) -> Result<Vec<FriendshipTie>> {
+        rows::ties(&self.pool).await
+    }
+
+    /// Adds or replaces a mission (by delegation and id).
+    pub async fn save_mission(&self, event: &EventId, mission: &Mission) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        rows::save_mission(&mut tx, event, mission).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn missions(&self, event: &EventId) -> Result<Vec<Mission>> {
+        rows::missions(&self.pool, event).await
+    }
+
+    /// Replaces the recommendations of the given organizations.
+    pub async fn replace_recommendations(
+        &self,
+        event: &EventId,
+        recommendations: &[(OrgId, Vec<Recommendation>)],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        rows::replace_recommendations(&mut tx, event, recommendations).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// An organization's recommended partners, best first.
+    pub async fn recommendations(
+        &self,
+        event: &EventId,
+        org: &OrgId,
+    ) -> Result<Vec<Recommendation>> {
+        rows::recommendations(&self.pool, event, org).await
+    }
+}
