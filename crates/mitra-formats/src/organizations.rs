@@ -24,6 +24,9 @@ pub const FORMAT: &str = "mitra/organizations@1";
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganizationsFile {
     pub format: &'static str,
+    /// Says so when the data is generated demo data (readers ignore it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
     pub organizations: Vec<OrganizationRecord>,
 }
 
@@ -96,10 +99,12 @@ impl From<&Organization> for OrganizationRecord {
 }
 
 /// Writes organizations in the format, deterministically (in the given
-/// order; callers sort by id).
-pub fn write(organizations: &[Organization]) -> Vec<u8> {
+/// order; callers sort by id), with an optional top-level `notice` such as
+/// "Demo data: ...".
+pub fn write(organizations: &[Organization], notice: Option<&str>) -> Vec<u8> {
     crate::to_json_bytes(&OrganizationsFile {
         format: FORMAT,
+        notice: notice.map(str::to_string),
         organizations: organizations.iter().map(OrganizationRecord::from).collect(),
     })
 }
@@ -308,10 +313,10 @@ mod tests {
         assert_eq!(orgs.len(), 2);
         assert_eq!(orgs[0].offers[0].hs[0].as_str(), "090111");
         assert_eq!(orgs[1].side, Side::Host);
-        let written = write(&orgs);
+        let written = write(&orgs, None);
         let again = parse(&written).unwrap();
         assert_eq!(again, orgs);
-        assert_eq!(write(&again), written);
+        assert_eq!(write(&again, None), written);
     }
 
     #[test]

@@ -1,0 +1,190 @@
+//! The command line's shape: subcommands, their arguments and their help.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Mitra: friendship-city trade missions — register delegations and
+/// companies, find complementary partners across English, Indonesian and
+/// Chinese, schedule the negotiations, run the day, write the reports.
+///
+/// Start with `mitra demo`: it builds the Shandong 2025 matchmaking
+/// conference into `mitra-demo.db`, runs every engine, writes the outputs
+/// under `out/` and serves the web application on http://127.0.0.1:8080.
+#[derive(Debug, Parser)]
+#[command(name = "mitra", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the data lives.
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArg {
+    /// Database URL: `sqlite:PATH` or a plain file path.
+    #[arg(
+        long = "database",
+        env = "MITRA_DATABASE_URL",
+        default_value = "sqlite:mitra.db",
+        global = true
+    )]
+    pub url: String,
+}
+
+/// Which event of the database (optional when it holds only one).
+#[derive(Debug, Clone, Args)]
+pub struct EventArg {
+    /// Event id; may be left out when the database holds exactly one event.
+    #[arg(long)]
+    pub event: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty database (and, with --event, an event in it).
+    ///
+    /// Example: mitra init --event expo-2026 --name "Expo 2026" --date 2026-06-02
+    ///          --session am=09:00+9 --session pm=14:00+9
+    Init(InitArgs),
+    /// Build the demo conference, run the engines, write out/, then serve.
+    ///
+    /// The demo is Friendly Cities Enterprise Matchmaking Conference, Jinan,
+    /// 27 May 2025: 40 delegations from 24 countries, 70 guest and 130 host
+    /// companies (all fictional, flagged as demo). The database is rebuilt
+    /// from scratch every time, so the outputs are the same on every run.
+    Demo(DemoArgs),
+    /// Import organizations (mitra/organizations@1) into an event, all or nothing.
+    ///
+    /// Example: mitra import companies.json --event fcw-2025-jinan
+    Import(ImportArgs),
+    /// Export an event in the shared formats.
+    ///
+    /// Example: mitra export organizations -o orgs.json
+    Export(ExportArgs),
+    /// Rank partners for every organization of a mitra/organizations@1 file.
+    ///
+    /// Example: mitra match orgs.json --top 10 -o matches.json
+    Match(MatchArgs),
+    /// Schedule the requests of a mitra/schedule-instance@1 file.
+    ///
+    /// Example: mitra schedule instance.json -o schedule.json
+    Schedule(ScheduleArgs),
+    /// Serve the web application.
+    ///
+    /// Example: mitra serve --database sqlite:mitra-demo.db --addr 0.0.0.0:8080
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    #[command(flatten)]
+    pub database: DatabaseArg,
+    /// Id of an event to create.
+    #[arg(long, requires_all = ["name", "date"])]
+    pub event: Option<String>,
+    /// The event's name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The day of the event (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// The host's time zone (IANA name).
+    #[arg(long, default_value = "Asia/Shanghai")]
+    pub time_zone: String,
+    /// Slot length in minutes.
+    #[arg(long, default_value_t = 20)]
+    pub slot_minutes: u32,
+    /// A session as ID=HH:MM+SLOTS, e.g. am=09:00+9 (repeatable).
+    #[arg(long = "session", default_values = ["am=09:00+9", "pm=14:00+9"])]
+    pub sessions: Vec<String>,
+    /// Number of pool tables (tables fixed to nobody).
+    #[arg(long, default_value_t = 20)]
+    pub pool_tables: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Put mitra-demo.db and out/ in this folder instead of the current one.
+    #[arg(long, default_value = ".")]
+    pub dir: PathBuf,
+    /// Stop after writing the outputs; do not serve.
+    #[arg(long)]
+    pub no_serve: bool,
+    /// Address to serve on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// Ignored: the demo always uses DIR/mitra-demo.db.
+    #[command(flatten)]
+    pub database: DatabaseArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A mitra/organizations@1 file.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub event: EventArg,
+    #[command(flatten)]
+    pub database: DatabaseArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportWhat {
+    /// mitra/organizations@1
+    Organizations,
+    /// mitra/schedule-instance@1
+    ScheduleInstance,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export.
+    pub what: ExportWhat,
+    /// Output file (default: standard output).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub event: EventArg,
+    #[command(flatten)]
+    pub database: DatabaseArg,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// A mitra/organizations@1 file.
+    pub file: PathBuf,
+    /// How many partners per organization.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Output file (default: standard output).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub database: DatabaseArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    /// A mitra/schedule-instance@1 file.
+    pub file: PathBuf,
+    /// Output file (default: standard output).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Safety cap on the search, in seconds (the search is budgeted in
+    /// units of work; this only stops it early, and says so).
+    #[arg(long)]
+    pub time_limit: Option<f64>,
+    /// A published schedule (mitra/schedule@1) to change as little as possible.
+    #[arg(long)]
+    pub previous: Option<PathBuf>,
+    #[command(flatten)]
+    pub database: DatabaseArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    #[command(flatten)]
+    pub database: DatabaseArg,
+}

@@ -1,0 +1,376 @@
+//! The `mitra` binary as a user runs it: real processes, real database
+//! files, real files out.
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn mitra() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mitra"));
+    command.env_remove("MITRA_DATABASE_URL");
+    command
+}
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    mitra()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("mitra runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).to_string()
+}
+
+fn json(path: &Path) -> Value {
+    serde_json::from_slice(
+        &std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+    )
+    .expect("valid JSON")
+}
+
+/// Builds the demo once per test binary run into its own folder.
+fn demo_dir() -> PathBuf {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir").keep();
+        let output = run(
+            &["demo", "--no-serve", "--dir", dir.to_str().unwrap()],
+            &dir,
+        );
+        assert!(output.status.success(), "demo failed: {}", stderr(&output));
+        dir
+    })
+    .clone()
+}
+
+#[test]
+fn demo_writes_the_conference_in_the_shared_formats() {
+    let dir = demo_dir();
+    assert!(dir.join("mitra-demo.db").exists());
+    let orgs = json(&dir.join("out/organizations.json"));
+    assert_eq!(orgs["format"], "mitra/organizations@1");
+    let list = orgs["organizations"].as_array().unwrap();
+    let side = |s: &str| list.iter().filter(|o| o["side"] == s).count();
+    assert_eq!(side("guest"), 70);
+    assert_eq!(side("host"), 130);
+    let delegations: BTreeSet<_> = list
+        .iter()
+        .filter_map(|o| o["delegation"].as_str())
+        .collect();
+    assert_eq!(delegations.len(), 40);
+    let countries: BTreeSet<_> = list
+        .iter()
+        .filter(|o| o["side"] == "guest")
+        .filter_map(|o| o["country"].as_str())
+        .collect();
+    assert_eq!(countries.len(), 24);
+    for o in list {
+        for key in [
+            "id",
+            "name",
+            "side",
+            "country",
+            "languages",
+            "offers",
+            "needs",
+        ] {
+            assert!(o.get(key).is_some(), "{key} missing in {o}");
+        }
+    }
+    // Lampung is complete: coffee, pepper and shrimp exporters, technology seekers.
+    let lampung: Vec<_> = list
+        .iter()
+        .filter(|o| o["delegation"] == "lampung")
+        .collect();
+    assert!(
+        lampung.len() >= 10,
+        "Lampung has {} companies",
+        lampung.len()
+    );
+    let text = serde_json::to_string(&lampung).unwrap().to_lowercase();
+    for word in ["kopi", "lada", "udang", "irigasi"] {
+        assert!(text.contains(word), "no Lampung company mentions {word}");
+    }
+
+    let instance = json(&dir.join("out/schedule-instance.json"));
+    assert_eq!(instance["format"], "mitra/schedule-instance@1");
+    let sessions = instance["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 2);
+    assert!(
+        sessions
+            .iter()
+            .all(|s| s["slots"].as_array().unwrap().len() == 9)
+    );
+    assert_eq!(instance["participants"].as_array().unwrap().len(), 200);
+    let tables: BTreeSet<_> = instance["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    let fixed: Vec<_> = instance["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["table"].as_str())
+        .collect();
+    assert_eq!(fixed.len(), 130, "every host sits at its own table");
+    assert!(fixed.iter().all(|t| tables.contains(t)));
+    assert!(
+        tables.len() > fixed.len(),
+        "there are pool tables for the rest"
+    );
+    assert!(!instance["interpreters"].as_array().unwrap().is_empty());
+    let requests = instance["requests"].as_array().unwrap();
+    assert!(requests.len() >= 300, "{} requests", requests.len());
+    let ids: BTreeSet<_> = list.iter().map(|o| o["id"].as_str().unwrap()).collect();
+    assert!(
+        requests
+            .iter()
+            .all(|r| ids.contains(r["a"].as_str().unwrap())
+                && ids.contains(r["b"].as_str().unwrap()))
+    );
+    assert!(
+        requests
+            .iter()
+            .all(|r| [1, 2, 3].contains(&r["priority"].as_i64().unwrap()))
+    );
+}
+
+#[test]
+fn export_gives_the_same_as_the_demo_outputs() {
+    let dir = demo_dir();
+    for (what, file) in [
+        ("organizations", "organizations.json"),
+        ("schedule-instance", "schedule-instance.json"),
+    ] {
+        let output = run(
+            &["export", what, "--database", "sqlite:mitra-demo.db"],
+            &dir,
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(
+            output.stdout,
+            std::fs::read(dir.join("out").join(file)).unwrap(),
+            "{what} differs"
+        );
+    }
+}
+
+#[test]
+fn demo_is_deterministic() {
+    let first = demo_dir();
+    let second = tempfile::tempdir().unwrap();
+    let output = run(
+        &[
+            "demo",
+            "--no-serve",
+            "--dir",
+            second.path().to_str().unwrap(),
+        ],
+        second.path(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    for file in ["organizations.json", "schedule-instance.json"] {
+        assert_eq!(
+            std::fs::read(first.join("out").join(file)).unwrap(),
+            std::fs::read(second.path().join("out").join(file)).unwrap(),
+            "{file} differs between two runs"
+        );
+    }
+}
+
+/// A database with one empty event.
+fn empty_event() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(
+        &[
+            "init",
+            "--event",
+            "expo",
+            "--name",
+            "Expo",
+            "--date",
+            "2026-06-02",
+        ],
+        dir.path(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    dir
+}
+
+fn export_orgs(dir: &Path) -> Vec<u8> {
+    let output = run(&["export", "organizations"], dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    output.stdout
+}
+
+const GOOD: &str = r#"{"format": "mitra/organizations@1", "organizations": [
+  {"id": "lpg-1", "name": "Koperasi Kopi", "side": "guest", "country": "ID", "delegation": "lampung", "languages": ["id"],
+   "offers": [{"text": "Kopi robusta", "hs": ["0901.11"]}], "needs": []},
+  {"id": "sd-1", "name": "青岛咖啡", "side": "host", "country": "CN", "languages": ["zh"], "offers": [], "needs": [{"text": "采购咖啡生豆"}]}
+]}"#;
+
+#[test]
+fn import_adds_organizations_and_is_idempotent() {
+    let dir = empty_event();
+    std::fs::write(dir.path().join("orgs.json"), GOOD).unwrap();
+    let output = run(&["import", "orgs.json"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let after_first = export_orgs(dir.path());
+    let exported: Value = serde_json::from_slice(&after_first).unwrap();
+    assert_eq!(exported["organizations"].as_array().unwrap().len(), 2);
+    assert_eq!(exported["organizations"][0]["offers"][0]["hs"][0], "090111");
+    let output = run(&["import", "orgs.json", "--event", "expo"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(export_orgs(dir.path()), after_first);
+}
+
+#[test]
+fn bad_imports_exit_2_name_each_problem_and_change_nothing() {
+    let dir = empty_event();
+    std::fs::write(dir.path().join("orgs.json"), GOOD).unwrap();
+    assert!(run(&["import", "orgs.json"], dir.path()).status.success());
+    let before = export_orgs(dir.path());
+    let cases: &[(&str, &[&str])] = &[
+        ("{ \"format\": ", &["line 1, column 12: invalid JSON"]),
+        (
+            r#"{"format": "mitra/schedule@1", "organizations": []}"#,
+            &["format: expected \"mitra/organizations@1\""],
+        ),
+        (
+            r#"{"format": "mitra/organizations@1", "organizations": [
+              {"id": "x1", "name": "X", "side": "buyer", "country": "ID", "languages": ["ind"], "offers": [], "needs": []},
+              {"id": "x2", "name": "Y", "side": "host", "country": "CN", "languages": [], "offers": [], "needs": []},
+              {"id": "x2", "name": "Z", "side": "host", "country": "CN", "languages": [], "offers": [], "needs": []}]}"#,
+            &[
+                "organizations[0].side: unknown side \"buyer\"",
+                "organizations[0].languages[0]: unknown language code \"ind\"",
+                "organizations[2].id: duplicate id \"x2\"",
+            ],
+        ),
+    ];
+    for (text, expected) in cases {
+        std::fs::write(dir.path().join("bad.json"), text).unwrap();
+        let output = run(&["import", "bad.json"], dir.path());
+        assert_eq!(output.status.code(), Some(2), "{text}: {}", stderr(&output));
+        let err = stderr(&output);
+        let lines: Vec<_> = err.lines().collect();
+        for e in *expected {
+            assert!(
+                lines.iter().any(|l| l.contains(e)),
+                "expected a line with {e:?} in:\n{err}"
+            );
+        }
+        assert_eq!(lines.len(), expected.len(), "one line per problem:\n{err}");
+        assert!(
+            lines.iter().all(|l| l.starts_with("bad.json: ")),
+            "each line names the file:\n{err}"
+        );
+        assert_eq!(
+            export_orgs(dir.path()),
+            before,
+            "the database changed after {text}"
+        );
+    }
+    // An unknown event is bad input too.
+    let output = run(&["import", "orgs.json", "--event", "nope"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown event \"nope\""));
+}
+
+#[test]
+fn commands_refuse_a_missing_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(
+        &["export", "organizations", "--database", "sqlite:missing.db"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("does not exist"));
+    assert!(
+        !dir.path().join("missing.db").exists(),
+        "nothing was created"
+    );
+}
+
+fn http_get(addr: &str, path: &str) -> (u16, String) {
+    let mut stream = std::net::TcpStream::connect(addr).expect("connects");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, response)
+}
+
+#[test]
+fn serve_shows_the_event_with_its_delegations_and_companies() {
+    let dir = demo_dir();
+    let mut child = mitra()
+        .args([
+            "serve",
+            "--database",
+            "sqlite:mitra-demo.db",
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .current_dir(&dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines
+            .next()
+            .expect("the server says where it listens")
+            .unwrap();
+        if let Some(rest) = line.split("http://").nth(1) {
+            break rest
+                .trim_end_matches(|c| c != '/')
+                .trim_end_matches('/')
+                .split('/')
+                .next()
+                .unwrap()
+                .to_string();
+        }
+    };
+    let (status, body) = http_get(&addr, "/healthz");
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = http_get(&addr, "/");
+    assert_eq!(status, 303, "{body}");
+    let location = body
+        .lines()
+        .find_map(|l| l.strip_prefix("location: "))
+        .expect("redirect")
+        .trim()
+        .to_string();
+    let (status, body) = http_get(&addr, &location);
+    assert_eq!(status, 200);
+    assert!(body.contains("Friendly Cities Enterprise Matchmaking Conference"));
+    assert!(
+        body.contains(r#"<dd id="count-delegations">40</dd>"#),
+        "{body}"
+    );
+    assert!(body.contains(r#"<dd id="count-guests">70</dd>"#));
+    assert!(body.contains(r#"<dd id="count-hosts">130</dd>"#));
+    assert!(body.contains("Demo data"));
+    assert!(body.contains(r#"id="delegation-lampung""#));
+    let (status, _) = http_get(&addr, "/events/no-such-event");
+    assert_eq!(status, 404);
+    let (status, _) = http_get(&addr, "/nowhere");
+    assert_eq!(status, 404);
+    child.kill().unwrap();
+    let _ = child.wait();
+}
