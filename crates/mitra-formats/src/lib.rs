@@ -6,6 +6,7 @@
 //! naming its place (`requests[17].b: unknown participant "p99"`), so that a
 //! user can fix a file in one pass.
 
+pub mod event_instance;
 pub mod organizations;
 pub mod walk;
 
