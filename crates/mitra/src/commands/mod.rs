@@ -33,12 +33,11 @@ pub async fn open_existing(url: &str) -> Outcome<Store> {
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
         .unwrap_or(url);
-    if !url.contains("://") || url.starts_with("sqlite:") {
-        if !Path::new(path).exists() {
-            return Err(Failure::bad_input([format!(
-                "database {path:?} does not exist (create it with `mitra init`, or give --database)"
-            )]));
-        }
+    let is_file = !url.contains("://") || url.starts_with("sqlite:");
+    if is_file && !Path::new(path).exists() {
+        return Err(Failure::bad_input([format!(
+            "database {path:?} does not exist (create it with `mitra init`, or give --database)"
+        )]));
     }
     Ok(Store::open(url)
         .await
