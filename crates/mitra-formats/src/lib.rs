@@ -7,6 +7,7 @@
 //! user can fix a file in one pass.
 
 pub mod event_instance;
+pub mod matching;
 pub mod organizations;
 pub mod walk;
 
