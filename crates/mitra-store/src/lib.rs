@@ -10,7 +10,7 @@ mod rows;
 
 use mitra_core::event::{EventPlan, Interpreter, Table};
 use mitra_core::ids::{EventId, OrgId};
-use mitra_core::meeting::{Meeting, MeetingRequest};
+use mitra_core::meeting::{Meeting, MeetingRequest, MeetingStatus, Outcome};
 use mitra_core::mission::{FriendshipTie, Mission};
 use mitra_core::organization::{Delegation, Organization};
 use mitra_core::people::Person;
@@ -216,6 +216,40 @@ impl Store {
     /// Every meeting of an event, by slot then table.
     pub async fn meetings(&self, event: &EventId) -> Result<Vec<StoredMeeting>> {
         rows::meetings(&self.pool, event).await
+    }
+
+    /// Publishes every draft meeting of the event; returns how many.
+    pub async fn publish_drafts(&self, event: &EventId) -> Result<u64> {
+        rows::publish_drafts(&self.pool, event).await
+    }
+
+    /// Changes a meeting's status (held, no-show, cancelled, ...).
+    pub async fn set_meeting_status(
+        &self,
+        event: &EventId,
+        meeting: i64,
+        status: MeetingStatus,
+    ) -> Result<()> {
+        rows::set_meeting_status(&self.pool, event, meeting, status).await
+    }
+
+    /// Records (or replaces) what one side wrote after a meeting. Only the
+    /// meeting's two organizations may record an outcome.
+    pub async fn record_outcome(
+        &self,
+        event: &EventId,
+        meeting: i64,
+        outcome: &Outcome,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        rows::record_outcome(&mut tx, event, meeting, outcome).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every outcome of the event with its meeting's row id.
+    pub async fn outcomes(&self, event: &EventId) -> Result<Vec<(i64, Outcome)>> {
+        rows::outcomes(&self.pool, event).await
     }
 
     /// Adds or replaces a friendship tie (by id).

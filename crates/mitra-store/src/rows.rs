@@ -8,7 +8,10 @@ use mitra_core::ids::{
     DelegationId, EventId, InterpreterId, MissionId, OrgId, PersonId, SessionId, SlotId, TableId,
     TieId,
 };
-use mitra_core::meeting::{Meeting, MeetingRequest, MeetingStatus, Priority, RequestStatus};
+use mitra_core::meeting::{
+    Interest, Meeting, MeetingRequest, MeetingStatus, Money, NextStep, Outcome, Priority,
+    RequestStatus,
+};
 use mitra_core::mission::{
     Agreement, AgreementKind, FriendshipTie, ItineraryItem, ItineraryKind, Milestone,
     MilestoneStatus, Mission, RegionRef, VisitNotes,
@@ -1078,6 +1081,117 @@ pub(crate) async fn recommendations(
                 score: r.get("score"),
                 reasons: serde_json::from_str(r.get("reasons")).map_err(corrupt)?,
             })
+        })
+        .collect()
+}
+
+pub(crate) async fn publish_drafts(pool: &SqlitePool, event: &EventId) -> Result<u64> {
+    let key = event_key(pool, event).await?;
+    let done = sqlx::query(
+        "UPDATE meeting SET status = 'published' WHERE event_id = ? AND status = 'draft'",
+    )
+    .bind(key)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+pub(crate) async fn set_meeting_status(
+    pool: &SqlitePool,
+    event: &EventId,
+    meeting: i64,
+    status: MeetingStatus,
+) -> Result<()> {
+    let key = event_key(pool, event).await?;
+    let done = sqlx::query("UPDATE meeting SET status = ? WHERE id = ? AND event_id = ?")
+        .bind(status.as_str())
+        .bind(meeting)
+        .bind(key)
+        .execute(pool)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound {
+            what: "meeting",
+            id: meeting.to_string(),
+        });
+    }
+    Ok(())
+}
+
+pub(crate) async fn record_outcome(
+    tx: &mut Tx<'_>,
+    event: &EventId,
+    meeting: i64,
+    outcome: &Outcome,
+) -> Result<()> {
+    let event_key = event_key(&mut **tx, event).await?;
+    let org: Option<i64> = sqlx::query_scalar(
+        "SELECT o.id FROM meeting m JOIN organization o ON o.id IN (m.a_org_id, m.b_org_id)
+         WHERE m.id = ? AND m.event_id = ? AND o.code = ?",
+    )
+    .bind(meeting)
+    .bind(event_key)
+    .bind(outcome.recorded_by.as_str())
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(org) = org else {
+        return Err(StoreError::Conflict(format!(
+            "{} is not a participant of meeting {meeting} (or the meeting does not exist)",
+            outcome.recorded_by
+        )));
+    };
+    sqlx::query(
+        "INSERT INTO outcome (meeting_id, org_id, interest, next_step, products, value_amount, value_currency, notes, demo)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT demo FROM organization WHERE id = ?))
+         ON CONFLICT (meeting_id, org_id) DO UPDATE SET interest = excluded.interest, next_step = excluded.next_step,
+           products = excluded.products, value_amount = excluded.value_amount, value_currency = excluded.value_currency,
+           notes = excluded.notes",
+    )
+    .bind(meeting)
+    .bind(org)
+    .bind(outcome.interest.as_str())
+    .bind(outcome.next_step.as_str())
+    .bind(json_list(&outcome.products))
+    .bind(outcome.estimated_value.as_ref().map(|m| i64::try_from(m.amount).unwrap_or(i64::MAX)))
+    .bind(outcome.estimated_value.as_ref().map(|m| m.currency.clone()))
+    .bind(&outcome.notes)
+    .bind(org)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn outcomes(pool: &SqlitePool, event: &EventId) -> Result<Vec<(i64, Outcome)>> {
+    let key = event_key(pool, event).await?;
+    let rows = sqlx::query(
+        "SELECT x.meeting_id, o.code, x.interest, x.next_step, x.products, x.value_amount, x.value_currency, x.notes
+         FROM outcome x JOIN meeting m ON m.id = x.meeting_id JOIN organization o ON o.id = x.org_id
+         WHERE m.event_id = ? ORDER BY x.meeting_id, o.code",
+    )
+    .bind(key)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let amount: Option<i64> = r.get("value_amount");
+            let currency: Option<String> = r.get("value_currency");
+            let estimated_value = match (amount, currency) {
+                (Some(a), Some(c)) => {
+                    Some(Money::new(u64::try_from(a).map_err(corrupt)?, &c).map_err(corrupt)?)
+                }
+                _ => None,
+            };
+            Ok((
+                r.get("meeting_id"),
+                Outcome {
+                    recorded_by: OrgId::parse(r.get("code")).map_err(corrupt)?,
+                    interest: Interest::parse(r.get("interest")).map_err(corrupt)?,
+                    next_step: NextStep::parse(r.get("next_step")).map_err(corrupt)?,
+                    products: parse_list(r.get("products"))?,
+                    estimated_value,
+                    notes: r.get("notes"),
+                },
+            ))
         })
         .collect()
 }

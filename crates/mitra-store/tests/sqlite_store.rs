@@ -379,3 +379,61 @@ async fn delegations_keep_their_objectives() {
         vec![delegation]
     );
 }
+
+#[tokio::test]
+async fn meetings_publish_and_outcomes_belong_to_their_participants() {
+    use mitra_core::meeting::{Interest, Money, NextStep, Outcome};
+    let (_dir, store) = seeded().await;
+    store
+        .replace_draft_meetings(
+            &event_id(),
+            &[(None, meeting("g1", "h2", "am-0900", "P1", None))],
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.publish_drafts(&event_id()).await.unwrap(), 1);
+    let stored = store.meetings(&event_id()).await.unwrap();
+    assert_eq!(stored[0].meeting.status, MeetingStatus::Published);
+    // Replacing drafts keeps what is published.
+    store
+        .replace_draft_meetings(&event_id(), &[])
+        .await
+        .unwrap();
+    assert_eq!(store.meetings(&event_id()).await.unwrap().len(), 1);
+    store
+        .set_meeting_status(&event_id(), stored[0].id, MeetingStatus::Held)
+        .await
+        .unwrap();
+    let outcome = Outcome {
+        recorded_by: OrgId::parse("g1").unwrap(),
+        interest: Interest::High,
+        next_step: NextStep::Samples,
+        products: vec!["Robusta".into()],
+        estimated_value: Some(Money::new(120_000, "USD").unwrap()),
+        notes: Some("Kirim sampel 2 kg".into()),
+    };
+    store
+        .record_outcome(&event_id(), stored[0].id, &outcome)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.outcomes(&event_id()).await.unwrap(),
+        vec![(stored[0].id, outcome.clone())]
+    );
+    let stranger = Outcome {
+        recorded_by: OrgId::parse("g2").unwrap(),
+        ..outcome
+    };
+    assert!(matches!(
+        store
+            .record_outcome(&event_id(), stored[0].id, &stranger)
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert!(matches!(
+        store
+            .set_meeting_status(&event_id(), 9999, MeetingStatus::Held)
+            .await,
+        Err(StoreError::NotFound { .. })
+    ));
+}
