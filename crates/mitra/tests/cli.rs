@@ -142,6 +142,81 @@ fn demo_writes_the_conference_in_the_shared_formats() {
 }
 
 #[test]
+fn demo_recommends_partners_with_reasons() {
+    let dir = demo_dir();
+    let matches = json(&dir.join("out/matches.json"));
+    assert_eq!(matches["format"], "mitra/matches@1");
+    let list = matches["matches"].as_array().unwrap();
+    assert_eq!(list.len(), 200, "every organization has its list");
+    let orgs = json(&dir.join("out/organizations.json"));
+    let side: std::collections::HashMap<_, _> = orgs["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["id"].as_str().unwrap().to_string(),
+                o["side"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for entry in list {
+        let me = entry["org"].as_str().unwrap();
+        for m in entry["top"].as_array().unwrap() {
+            assert_ne!(
+                side[me],
+                side[m["org"].as_str().unwrap()],
+                "{me} is matched with its own side"
+            );
+            let score = m["score"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&score));
+        }
+    }
+    let coffee = list
+        .iter()
+        .find(|e| e["org"] == "lpg-01")
+        .expect("lpg-01 has matches");
+    assert!(!coffee["top"].as_array().unwrap().is_empty());
+    assert!(
+        coffee["top"][0]["reasons"]
+            .as_array()
+            .is_some_and(|r| !r.is_empty())
+    );
+}
+
+#[test]
+fn match_reads_organizations_and_refuses_bad_files() {
+    let dir = demo_dir();
+    let output = run(&["match", "out/organizations.json", "--top", "3"], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let result: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(result["matches"].as_array().unwrap().len(), 200);
+    assert!(
+        result["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["top"].as_array().unwrap().len() <= 3)
+    );
+    let again = run(&["match", "out/organizations.json", "--top", "3"], &dir);
+    assert_eq!(again.stdout, output.stdout, "byte-identical output");
+    let scratch = tempfile::tempdir().unwrap();
+    std::fs::write(
+        scratch.path().join("bad.json"),
+        r#"{"format": "mitra/organizations@1", "organizations": [{"id": "a"}]}"#,
+    )
+    .unwrap();
+    let output = run(&["match", "bad.json", "-o", "out.json"], scratch.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("bad.json: organizations[0].name: missing"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!scratch.path().join("out.json").exists(), "nothing written");
+}
+
+#[test]
 fn export_gives_the_same_as_the_demo_outputs() {
     let dir = demo_dir();
     for (what, file) in [
@@ -367,6 +442,13 @@ fn serve_shows_the_event_with_its_delegations_and_companies() {
     assert!(body.contains(r#"<dd id="count-hosts">130</dd>"#));
     assert!(body.contains("Demo data"));
     assert!(body.contains(r#"id="delegation-lampung""#));
+    let (status, body) = http_get(&addr, "/events/fcw-2025-jinan/organizations/lpg-01");
+    assert_eq!(status, 200);
+    assert!(body.contains("Recommended partners"));
+    assert!(
+        body.contains(r#"<ul class="reasons">"#),
+        "recommendations come with reasons: {body}"
+    );
     let (status, _) = http_get(&addr, "/events/no-such-event");
     assert_eq!(status, 404);
     let (status, _) = http_get(&addr, "/nowhere");

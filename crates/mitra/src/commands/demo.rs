@@ -8,6 +8,43 @@ use anyhow::Context;
 use mitra_store::Store;
 use std::path::Path;
 
+/// How many partners the demo recommends per company.
+const TOP_K: usize = 10;
+
+/// Runs matching over the event's organizations and stores the result as
+/// each company's recommendations.
+pub async fn recommend(
+    store: &Store,
+    event: &mitra_core::ids::EventId,
+) -> Outcome<mitra_formats::matching::MatchesFile> {
+    let organizations = store.organizations(event).await?;
+    let objectives = store
+        .delegations(event)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.objectives))
+        .collect();
+    let matches = mitra_formats::matching::recommend(&organizations, &objectives, TOP_K);
+    let mut rows = Vec::with_capacity(matches.matches.len());
+    for entry in &matches.matches {
+        let org = mitra_core::ids::OrgId::parse(&entry.org).map_err(anyhow::Error::from)?;
+        let list = entry
+            .top
+            .iter()
+            .map(|m| {
+                Ok(mitra_store::Recommendation {
+                    other: mitra_core::ids::OrgId::parse(&m.org)?,
+                    score: m.score,
+                    reasons: serde_json::to_value(&m.reasons)?,
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        rows.push((org, list));
+    }
+    store.replace_recommendations(event, &rows).await?;
+    Ok(matches)
+}
+
 /// The demo database's file name inside `--dir`.
 pub const DEMO_DB: &str = "mitra-demo.db";
 
@@ -83,6 +120,18 @@ pub async fn build(dir: &Path) -> Outcome<Store> {
         "{} and {}",
         out.join("organizations.json").display(),
         out.join("schedule-instance.json").display()
+    ));
+
+    let step = Step::start("Matching every company with its best partners");
+    let matches = recommend(&store, &event).await?;
+    write_atomically(
+        &out.join("matches.json"),
+        &mitra_formats::to_json_bytes(&matches),
+    )?;
+    step.done(format!(
+        "{} ranked partners for every company → {}",
+        TOP_K,
+        out.join("matches.json").display()
     ));
 
     eprintln!("{}", conference.notice);

@@ -2,14 +2,16 @@
 //! and writing the shared formats. Invalid input ends with exit status 2,
 //! one line per problem, and nothing written.
 
+use super::{read_input, write_output};
 use crate::cli::{MatchArgs, ScheduleArgs};
 use crate::failure::{Failure, Outcome};
 
 pub fn run_match(args: MatchArgs) -> Outcome {
-    let _ = (&args.file, args.top, &args.output);
-    Err(Failure::bad_input([
-        "mitra match: the matching engine has not landed yet (issue 3)",
-    ]))
+    let bytes = read_input(&args.file)?;
+    let file = args.file.display().to_string();
+    let output = mitra_formats::matching::run(&bytes, args.top)
+        .map_err(|problems| Failure::bad_input(problems.iter().map(|p| format!("{file}: {p}"))))?;
+    write_output(args.output.as_deref(), &output)
 }
 
 pub fn run_schedule(args: ScheduleArgs) -> Outcome {
