@@ -134,13 +134,28 @@ pub fn analyse_item(item: &Item, is_need: bool, w: &Weights) -> (ItemData, text:
     let mut trade: Vec<u32> = Vec::new();
     let mut products: Vec<u32> = Vec::new();
     let mut qualifiers: Vec<u32> = Vec::new();
+    let mut packaging: Vec<u32> = Vec::new();
+    let mut services: Vec<u32> = Vec::new();
     let mut regions = Vec::new();
     let (mut buyer, mut distributor) = (false, false);
+    // What follows a purpose marker ("for melon greenhouses", "untuk
+    // pabrik saus", "用于琼脂") is context, once something was named before.
+    let marker = a.purpose_at.iter().copied().min();
+    let first_pos = hits.first().map(|h| h.pos);
     for h in &hits {
         let c = lex.get(h.concept);
+        let after_marker = matches!((marker, first_pos), (Some(m), Some(f)) if f < m && h.pos >= m);
+        if after_marker && !matches!(c.kind, Kind::Region | Kind::Buyer | Kind::Distributor) {
+            if !qualifiers.contains(&h.concept) {
+                qualifiers.push(h.concept);
+            }
+            continue;
+        }
         let list = match c.kind {
             Kind::Product => &mut products,
-            Kind::Tool | Kind::Service => &mut trade,
+            Kind::Packaging => &mut packaging,
+            Kind::Service => &mut services,
+            Kind::Tool => &mut trade,
             Kind::Qualifier => &mut qualifiers,
             Kind::Region => &mut regions,
             Kind::Buyer => {
@@ -156,15 +171,29 @@ pub fn analyse_item(item: &Item, is_need: bool, w: &Weights) -> (ItemData, text:
             list.push(h.concept);
         }
     }
-    // A tool or service named with products is about the tool: "mesin
-    // pengering kopi" trades dryers, and coffee only qualifies them.
+    // A tool named with products is about the tool: "mesin pengering
+    // kopi" trades dryers, and coffee only qualifies them. Packaging beside
+    // a product only says how it is packed. Services stand beside products
+    // ("鲜大蒜…冷库常年供货": garlic, from cold storage).
     let (mut primary, mut context) = if trade.is_empty() {
-        (products, qualifiers)
+        if products.is_empty() {
+            (packaging, qualifiers)
+        } else {
+            let mut ctx = qualifiers;
+            ctx.extend(packaging);
+            (products, ctx)
+        }
     } else {
         let mut ctx = products;
         ctx.extend(qualifiers);
+        ctx.extend(packaging);
         (trade, ctx)
     };
+    for s in services {
+        if !primary.contains(&s) {
+            primary.push(s);
+        }
+    }
     let intent = if is_need && buyer {
         Intent::Buyers
     } else if distributor {
@@ -224,7 +253,9 @@ pub fn analyse_item(item: &Item, is_need: bool, w: &Weights) -> (ItemData, text:
                 format_code(code)
             ));
         }
-        codes.push((code.clone(), trust, false));
+        // a code that agrees with the words adds nothing to them
+        let agrees = trust == w.code_fitting && !lexicon_codes.is_empty();
+        codes.push((code.clone(), trust, agrees));
     }
     // The nomenclature's descriptions for English items the lexicon missed.
     if primary.is_empty()
@@ -331,12 +362,15 @@ pub fn push_concept(
             });
         }
     } else {
+        // A spraying drone is a drone; but for look-alike families (weak
+        // link) the offer keeps less of its parent too.
         let mut cur = c;
         let mut ww = w;
         for _ in 0..2 {
-            match lex.get(cur).parent {
+            let concept = lex.get(cur);
+            match concept.parent {
                 Some(p) => {
-                    ww *= offer_up;
+                    ww *= offer_up.min(concept.link + 0.3);
                     out.push(Feat {
                         key: key(kind, p),
                         w: ww,
@@ -363,8 +397,8 @@ pub fn finish_features(item: &mut ItemData, is_need: bool, org_offers: &[u32], w
                     push_code(&mut f, code, 1.0, true);
                 }
             }
-            for (code, trust, _) in &item.codes {
-                push_code(&mut f, code, *trust, false);
+            for (code, trust, agrees) in &item.codes {
+                push_code(&mut f, code, *trust, *agrees);
             }
         }
         Intent::Distribution => {

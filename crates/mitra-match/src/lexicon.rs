@@ -14,7 +14,8 @@
 //! packaging), `S` (a service without HS code), `B` (a buyer intent:
 //! "importers", "pembeli", "进口商"), `D` (a distribution intent: agent,
 //! distributor), `G` (a region; the fourth field lists ISO countries) or
-//! `Q` (a qualifier only: a variety or grade that specifies nothing alone).
+//! `Q` (a qualifier only: a variety or grade that specifies nothing alone)
+//! or `W` (packaging: traded alone, a mere detail beside a product).
 //! `~link` is how much a need for this concept is served by an offer of
 //! its parent or of a sibling (default [`DEFAULT_LINK`]); look-alike
 //! families (spraying vs mapping drones) use a weak link.
@@ -47,6 +48,9 @@ pub enum Kind {
     Distributor,
     Region,
     Qualifier,
+    /// Packaging and containers: traded on their own, but with a product
+    /// they only say how it is packed ("milk powder, 25 kg bags").
+    Packaging,
 }
 
 #[derive(Debug, Clone)]
@@ -133,6 +137,7 @@ impl Lexicon {
                     "D" => Kind::Distributor,
                     "G" => Kind::Region,
                     "Q" => Kind::Qualifier,
+                    "W" => Kind::Packaging,
                     k => {
                         lex.problems.push(format!("unknown kind {k}: {line}"));
                         continue;

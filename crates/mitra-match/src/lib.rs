@@ -264,3 +264,23 @@ pub struct Recommendations {
     pub org: usize,
     pub top: Vec<Match>,
 }
+
+/// What the engine reads in one offer or need: the concepts it trades, the
+/// context, the intent and notes. For explanations in the web pages and for
+/// debugging the lexicon.
+pub fn explain(item: &Item, is_need: bool) -> String {
+    let lex = lexicon::lexicon();
+    let (d, a) = analyze::analyse_item(item, is_need, &Weights::default());
+    let names = |v: &[u32]| v.iter().map(|&c| lex.get(c).id.as_str()).collect::<Vec<_>>().join(",");
+    format!(
+        "lang={:?} intent={:?} primary=[{}] context=[{}] regions=[{}] codes={:?} notes={:?} purpose_at={:?}",
+        a.lang,
+        d.intent,
+        names(&d.primary),
+        names(&d.context),
+        names(&d.regions),
+        d.codes.iter().map(|c| (c.0.as_str().to_string(), c.1)).collect::<Vec<_>>(),
+        d.notes,
+        a.purpose_at
+    )
+}

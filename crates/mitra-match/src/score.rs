@@ -210,7 +210,8 @@ fn item_sim(o: &ItemData, n: &ItemData, w: &Weights) -> (f32, u32) {
             }
         }
     }
-    if concept == 0.0 && !o.primary.is_empty() && !n.primary.is_empty() {
+    if !o.primary.is_empty() && !n.primary.is_empty() {
+        // both name what they trade: the words decide, codes only support
         hs *= w.lookalike;
     }
     let mut best = (concept, ck);
@@ -712,10 +713,12 @@ impl Engine<'_> {
         let lex = lexicon();
         let (ma, mb) = (&self.orgs[a], &self.orgs[b]);
         let mut out = Vec::new();
+        // the strongest link is always shown, however weak
+        let floor = ps.links.first().map_or(0.0, |l| l.sim.min(self.w.reason_floor));
         for l in ps
             .links
             .iter()
-            .filter(|l| l.sim >= self.w.reason_floor)
+            .filter(|l| l.sim >= floor)
             .take(3)
         {
             let (mine, theirs, my_item, their_item, mine_word, theirs_word) = match l.kind {

@@ -154,6 +154,22 @@ pub enum Segment {
 pub struct Analysed {
     pub segments: Vec<Segment>,
     pub lang: Lang,
+    /// Positions (in the token and Han-character count that
+    /// [`crate::lexicon::Lexicon::find`] uses) of purpose markers: "for",
+    /// "untuk", "用于". What follows one says what the item is for, not
+    /// what is traded.
+    pub purpose_at: Vec<usize>,
+}
+
+const PURPOSE: &[&str] = &["for", "untuk", "buat", "bagi", "guna", "для", "para"];
+const PURPOSE_ZH: &[&str] = &["用于", "适用于", "用来", "专用"];
+
+fn han_marks(run: &str, base: usize, out: &mut Vec<usize>) {
+    for m in PURPOSE_ZH {
+        if let Some(b) = run.find(m) {
+            out.push(base + run[..b].chars().count());
+        }
+    }
 }
 
 fn english() -> &'static Stemmer {
@@ -606,10 +622,16 @@ pub fn analyse(text: &str) -> Analysed {
     let mut han = String::new();
     let mut cur = String::new();
     let mut counts = [0usize; 4]; // latin, han, cyrillic, other letters
-    let flush_word = |cur: &mut String, words: &mut Vec<Word>| {
+    let mut purpose_at: Vec<usize> = Vec::new();
+    // tokens and Han characters in finished segments
+    let mut done = 0usize;
+    let flush_word = |cur: &mut String, words: &mut Vec<Word>, done: usize, marks: &mut Vec<usize>| {
         if !cur.is_empty() {
             let raw = std::mem::take(cur);
             let digits_only = raw.chars().all(|c| c.is_ascii_digit() || c == '.');
+            if PURPOSE.contains(&raw.as_str()) {
+                marks.push(done + words.len());
+            }
             if !digits_only && !is_stop(&raw) {
                 words.push(make_word(raw));
             }
@@ -620,8 +642,9 @@ pub fn analyse(text: &str) -> Analysed {
         match script_of(c) {
             Some(Script::Han) => {
                 counts[1] += 1;
-                flush_word(&mut cur, &mut words);
+                flush_word(&mut cur, &mut words, done, &mut purpose_at);
                 if !words.is_empty() {
+                    done += words.len();
                     segments.push(Segment::Words(std::mem::take(&mut words)));
                 }
                 han.push(c);
@@ -633,10 +656,12 @@ pub fn analyse(text: &str) -> Analysed {
                     _ => counts[3] += 1,
                 }
                 if !han.is_empty() {
+                    han_marks(&han, done, &mut purpose_at);
+                    done += han.chars().count();
                     segments.push(Segment::Han(std::mem::take(&mut han)));
                 }
                 if s == Script::Other {
-                    flush_word(&mut cur, &mut words);
+                    flush_word(&mut cur, &mut words, done, &mut purpose_at);
                 } else {
                     cur.push(f);
                 }
@@ -649,25 +674,29 @@ pub fn analyse(text: &str) -> Analysed {
                 }
                 if !han.is_empty() && !c.is_whitespace() {
                     // punctuation ends a Han run
+                    han_marks(&han, done, &mut purpose_at);
+                    done += han.chars().count();
                     segments.push(Segment::Han(std::mem::take(&mut han)));
                 }
-                flush_word(&mut cur, &mut words);
+                flush_word(&mut cur, &mut words, done, &mut purpose_at);
                 if !c.is_whitespace() && c != '-' && c != '/' && !words.is_empty() {
                     // other punctuation ends a phrase
+                    done += words.len();
                     segments.push(Segment::Words(std::mem::take(&mut words)));
                 }
             }
         }
     }
-    flush_word(&mut cur, &mut words);
+    flush_word(&mut cur, &mut words, done, &mut purpose_at);
     if !words.is_empty() {
         segments.push(Segment::Words(words));
     }
     if !han.is_empty() {
+        han_marks(&han, done, &mut purpose_at);
         segments.push(Segment::Han(han));
     }
     let lang = guess_lang(&segments, counts);
-    Analysed { segments, lang }
+    Analysed { segments, lang, purpose_at }
 }
 
 fn guess_lang(segments: &[Segment], counts: [usize; 4]) -> Lang {
