@@ -11,6 +11,8 @@ pub mod matching;
 pub mod organizations;
 pub mod walk;
 
+pub mod schedule;
+
 use std::fmt;
 
 /// One problem in an input file: where, and what.

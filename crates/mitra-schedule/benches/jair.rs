@@ -27,7 +27,12 @@ fn main() {
         let text = std::fs::read_to_string(dir.join(&name)).expect("read");
         let d = dzn::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let t = Instant::now();
-        let sol = mitra_schedule::solve(&d.instance, &mitra_schedule::Options::default()).expect("solve");
+        let mut opts = mitra_schedule::Options::default();
+        if let Some(v) = std::env::var("MITRA_MOVES").ok().and_then(|v| v.parse().ok()) {
+            opts.min_moves = v;
+            opts.max_moves = v;
+        }
+        let sol = mitra_schedule::solve(&d.instance, &opts).expect("solve");
         let secs = t.elapsed().as_secs_f64();
         worst = worst.max(secs);
         let base = name.split('.').next().unwrap_or("");

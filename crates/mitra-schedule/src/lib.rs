@@ -19,6 +19,7 @@
 //! search budget is counted in moves, never in time. Bounds come from
 //! flow relaxations (see [`bounds`]).
 
+mod assign;
 mod bounds;
 mod flow;
 mod model;

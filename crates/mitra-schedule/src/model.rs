@@ -227,13 +227,13 @@ impl Model {
             m.allowed.push(allowed);
             if let Some(p) = req.previous
                 && p.slot < n_slots
-                && p.table < nt
             {
-                let ok = if m.pool[r] {
-                    inst.table_owner[p.table].is_none()
-                } else {
-                    m.fixed_table[a] == p.table as u32 || m.fixed_table[b] == p.table as u32
-                };
+                let ok = p.table < nt
+                    && if m.pool[r] {
+                        inst.table_owner[p.table].is_none()
+                    } else {
+                        m.fixed_table[a] == p.table as u32 || m.fixed_table[b] == p.table as u32
+                    };
                 m.prev_slot[r] = p.slot as u32;
                 m.has_prev = true;
                 if ok {

@@ -18,6 +18,7 @@
 //!   slot it leaves, or elsewhere.
 
 use crate::Options;
+use crate::assign::{INF, hungarian};
 use crate::model::NONE;
 use crate::state::{Op, Score, State};
 
@@ -165,6 +166,119 @@ fn eject_and_place(st: &mut State<'_>, rng: &mut Rng, r: usize, s: usize, ej: &m
     true
 }
 
+/// Swaps the Kempe chain of `r` between its slot and `s2`: the meetings
+/// of slots `s1` and `s2` connected to `r` through shared participants all
+/// change slot, which keeps everybody in at most one meeting per slot.
+fn kempe(st: &mut State<'_>, r: usize, s2: usize, chain: &mut Vec<u32>) -> bool {
+    let m = st.m;
+    let n = m.n_slots;
+    let s1 = st.slot_of[r] as usize;
+    if s1 == s2 {
+        return false;
+    }
+    chain.clear();
+    chain.push(r as u32);
+    let mut k = 0;
+    while k < chain.len() {
+        let x = chain[k] as usize;
+        k += 1;
+        let other = if st.slot_of[x] as usize == s1 { s2 } else { s1 };
+        if m.cands(x).binary_search(&(other as u32)).is_err() {
+            return false;
+        }
+        for p in [m.req_a[x] as usize, m.req_b[x] as usize] {
+            let y = st.occ[p * n + other];
+            if y != NONE && !chain.contains(&y) {
+                if chain.len() >= 40 {
+                    return false;
+                }
+                chain.push(y);
+            }
+        }
+    }
+    let mut targets: Vec<(u32, u32)> = Vec::with_capacity(chain.len());
+    for &x in chain.iter() {
+        let from = st.slot_of[x as usize] as usize;
+        targets.push((x, if from == s1 { s2 as u32 } else { s1 as u32 }));
+        st.unplace(x as usize);
+    }
+    // interpreter meetings last would be no better; place in chain order
+    for &(x, t) in &targets {
+        if !st.try_place(x as usize, t as usize) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Exact repair of one participant's session: takes out `p`'s meetings of
+/// session `sess` and puts them back as one contiguous block, choosing the
+/// block and the order that cost the other participants least (an
+/// assignment problem per block position).
+fn block_repair(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<u32>) -> bool {
+    let m = st.m;
+    let n = m.n_slots;
+    let start = m.sess_start[sess] as usize;
+    let len = m.sess_len[sess] as usize;
+    mine.clear();
+    mine.extend(
+        st.occ[p * n + start..p * n + start + len]
+            .iter()
+            .copied()
+            .filter(|&x| x != NONE),
+    );
+    let k = mine.len();
+    if k < 2 || k > 24 {
+        return false;
+    }
+    for &x in mine.iter() {
+        st.unplace(x as usize);
+    }
+    let mut cost = vec![0i64; k * k];
+    let mut best: Option<(i64, usize, Vec<usize>)> = None;
+    for w in start..=start + len - k {
+        if (w..w + k).any(|s| !m.avail(p, s)) {
+            continue;
+        }
+        let mut dead = false;
+        for (i, &x) in mine.iter().enumerate() {
+            let x = x as usize;
+            let q = if m.req_a[x] as usize == p { m.req_b[x] } else { m.req_a[x] } as usize;
+            let mut any = false;
+            for j in 0..k {
+                let s = w + j;
+                cost[i * k + j] = if m.cands(x).binary_search(&(s as u32)).is_ok() && st.fits(x, s) {
+                    any = true;
+                    st.local_delta(q, s, true)
+                } else {
+                    INF
+                };
+            }
+            if !any {
+                dead = true;
+                break;
+            }
+        }
+        if dead {
+            continue;
+        }
+        if let Some((total, col)) = hungarian(k, &cost)
+            && best.as_ref().is_none_or(|b| total < b.0)
+        {
+            best = Some((total, w, col));
+        }
+    }
+    let Some((_, w, col)) = best else {
+        return false;
+    };
+    for i in 0..k {
+        if !st.try_place(mine[i] as usize, w + col[i]) {
+            return false;
+        }
+    }
+    true
+}
+
 /// Puts an ejected meeting back: into `hint` (the slot its ejector left)
 /// if it fits, else into the free candidate slot that costs least.
 fn reinsert(st: &mut State<'_>, rng: &mut Rng, x: usize, hint: u32) -> bool {
@@ -266,6 +380,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     let mut temp = t0;
     let cool = (t1 / t0).powf(1.0 / budget as f64);
     let mut it: u64 = 0;
+    let block_share = 3;
     while it < budget {
         it += 1;
         temp *= cool;
@@ -282,7 +397,19 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
         }
         let before = st.score();
         st.begin();
-        let ok = if !st.unmet.is_empty() && rng.below(10) < 3 {
+        let roll = rng.below(100);
+        let ok = if roll < block_share {
+            // a participant-session with a break, else any with meetings
+            let ns = m.sess_len.len();
+            let mut key = rng.below(st.pcost.len());
+            for _ in 0..16 {
+                if st.pcost[key].0 > 0 {
+                    break;
+                }
+                key = rng.below(st.pcost.len());
+            }
+            block_repair(st, key / ns, key % ns, &mut ej)
+        } else if !st.unmet.is_empty() && roll < block_share + 25 {
             let r = st.unmet[rng.below(st.unmet.len())] as usize;
             let c = m.cands(r);
             let s = c[rng.below(c.len())] as usize;
@@ -298,6 +425,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                 continue;
             }
             match target_slot(st, &mut rng, r) {
+                Some(s) if rng.below(10) < 8 => kempe(st, r, s, &mut ej),
                 Some(s) => eject_and_place(st, &mut rng, r, s, &mut ej),
                 None => false,
             }

@@ -1,0 +1,69 @@
+//! schedule-dev (`shared/data/schedule-dev/`): every instance through the
+//! batch entry point (`mitra_formats::schedule::run`), checked by the
+//! independent checker, with met against the known optimum, breaks,
+//! seconds and this process's peak memory.
+//!
+//! `cargo bench -p mitra-schedule --bench dev [-- NAME...]` (dev-huge is
+//! read through `gzip -dc`, nothing decompressed is written).
+
+#[path = "../tests/support/check.rs"]
+mod check;
+
+use std::time::Instant;
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|x| x.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+fn main() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/schedule-dev");
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let names = ["dev-tiny", "dev-small", "dev-event", "dev-tight", "dev-interp", "dev-large", "dev-huge"];
+    println!("| instance | requests | met (3,2,1) | optimum | bound_met | breaks | idle | bound_breaks | valid | seconds | peak RSS MiB |");
+    println!("| --- | ---: | --- | --- | --- | ---: | ---: | ---: | --- | ---: | ---: |");
+    for name in names {
+        if !args.is_empty() && !args.iter().any(|a| a == name) {
+            continue;
+        }
+        let plain = dir.join(format!("{name}.json"));
+        let bytes = if plain.exists() {
+            std::fs::read(&plain).expect("read")
+        } else {
+            let gz = dir.join(format!("{name}.json.gz"));
+            let out = std::process::Command::new("gzip").arg("-dc").arg(&gz).output().expect("gzip");
+            out.stdout
+        };
+        let opt: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join(format!("{name}.opt.json"))).expect("opt")).expect("opt json");
+        let t = Instant::now();
+        let run = mitra_formats::schedule::run(&bytes, None, &mitra_formats::schedule::ScheduleOptions::default())
+            .unwrap_or_else(|p| panic!("{name}: {p:?}"));
+        let secs = t.elapsed().as_secs_f64();
+        let inst: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+        let sched: serde_json::Value = serde_json::from_slice(&run.json).expect("json");
+        let c = check::check(&inst, &sched);
+        let st = &sched["stats"];
+        println!(
+            "| {name} | {} | {:?} | {} | {} | {} | {} | {} | {} | {secs:.2} | {} |",
+            inst["requests"].as_array().map_or(0, Vec::len),
+            c.met,
+            opt["met"],
+            st["bound_met"],
+            c.breaks,
+            c.idle,
+            st["bound_breaks"],
+            if c.violations.is_empty() { "yes".to_string() } else { format!("NO: {:?}", &c.violations[..c.violations.len().min(3)]) },
+            peak_rss_kib() / 1024
+        );
+        if std::env::var_os("MITRA_DEV_OUT").is_some() {
+            std::fs::write(format!("/tmp/{name}.schedule.json"), &run.json).expect("write");
+        }
+    }
+}
