@@ -230,7 +230,8 @@ impl Store {
         meeting: i64,
         status: MeetingStatus,
     ) -> Result<()> {
-        rows::set_meeting_status(&self.pool, event, meeting, status).await
+        let mut conn = self.pool.acquire().await?;
+        rows::set_meeting_status(&mut conn, event, meeting, status).await
     }
 
     /// Records (or replaces) what one side wrote after a meeting. Only the
@@ -243,6 +244,25 @@ impl Store {
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         rows::record_outcome(&mut tx, event, meeting, outcome).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records a day's results in one transaction: meeting statuses (held,
+    /// no-show, ...) and outcomes.
+    pub async fn record_day(
+        &self,
+        event: &EventId,
+        statuses: &[(i64, MeetingStatus)],
+        outcomes: &[(i64, Outcome)],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for (meeting, status) in statuses {
+            rows::set_meeting_status(&mut *tx, event, *meeting, *status).await?;
+        }
+        for (meeting, outcome) in outcomes {
+            rows::record_outcome(&mut tx, event, *meeting, outcome).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -1097,17 +1097,17 @@ pub(crate) async fn publish_drafts(pool: &SqlitePool, event: &EventId) -> Result
 }
 
 pub(crate) async fn set_meeting_status(
-    pool: &SqlitePool,
+    conn: &mut sqlx::SqliteConnection,
     event: &EventId,
     meeting: i64,
     status: MeetingStatus,
 ) -> Result<()> {
-    let key = event_key(pool, event).await?;
+    let key = event_key(&mut *conn, event).await?;
     let done = sqlx::query("UPDATE meeting SET status = ? WHERE id = ? AND event_id = ?")
         .bind(status.as_str())
         .bind(meeting)
         .bind(key)
-        .execute(pool)
+        .execute(&mut *conn)
         .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound {
