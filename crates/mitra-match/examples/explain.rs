@@ -6,6 +6,9 @@ fn main() {
             Some(t) => (true, t.to_string()),
             None => (false, arg.clone()),
         };
-        println!("{arg}\n  {}", mitra_match::explain(&mitra_match::Item::new(text), is_need));
+        println!(
+            "{arg}\n  {}",
+            mitra_match::explain(&mitra_match::Item::new(text), is_need)
+        );
     }
 }

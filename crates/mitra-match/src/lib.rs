@@ -113,16 +113,21 @@ pub struct Objectives {
 /// `tests/cases.rs`; each field says what it does and why its value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
-    /// Share of the score given by complementarity (offers meeting needs,
-    /// both directions combined as 1 − (1 − a)(1 − b)). The core signal.
+    /// Share of the score given by complementarity (offers meeting needs;
+    /// the stronger direction plus [`Weights::mutual`] times the weaker,
+    /// normalised to [0, 1]). The core signal.
     pub complementarity: f32,
+    /// Weight of the weaker direction: a partner that both sells what I
+    /// need and buys what I sell beats one that only does one of the two.
+    pub mutual: f32,
     /// Share given by text similarity (TF-IDF cosine of my offers with
     /// their needs and my needs with their offers, the better of the two).
     /// Support only: above 0.15 competitors sharing jargon rose into the
     /// top 3 on match-dev.
     pub text: f32,
-    /// Extra for a second item pair that matches (a partner meeting two
-    /// needs beats one meeting one), as a fraction of that pair's strength.
+    /// Weight of a second item pair that matches (a partner meeting two
+    /// needs beats one meeting one), relative to the best pair; the sum is
+    /// normalised to [0, 1].
     pub second_item: f32,
     /// How much of an offer's weight its parent concept keeps (a robusta
     /// offer serves a need for "coffee beans").
@@ -165,7 +170,7 @@ pub struct Weights {
     pub code_contradicting: f32,
     pub code_unknown: f32,
     pub fallback: f32,
-    /// Candidates scored in full per organization (at least; 4 × top is
+    /// Candidates scored in full per organization (at least; 3 × top is
     /// used when larger). The first pass ranks by the best single link.
     pub candidates: usize,
     /// Item pairs weaker than this are not given as reasons.
@@ -176,6 +181,7 @@ impl Default for Weights {
     fn default() -> Self {
         Weights {
             complementarity: 0.85,
+            mutual: 0.25,
             text: 0.15,
             second_item: 0.15,
             offer_ancestor: 0.85,
@@ -194,7 +200,7 @@ impl Default for Weights {
             code_contradicting: 0.25,
             code_unknown: 0.35,
             fallback: 0.5,
-            candidates: 64,
+            candidates: 40,
             reason_floor: 0.2,
         }
     }
@@ -271,7 +277,12 @@ pub struct Recommendations {
 pub fn explain(item: &Item, is_need: bool) -> String {
     let lex = lexicon::lexicon();
     let (d, a) = analyze::analyse_item(item, is_need, &Weights::default());
-    let names = |v: &[u32]| v.iter().map(|&c| lex.get(c).id.as_str()).collect::<Vec<_>>().join(",");
+    let names = |v: &[u32]| {
+        v.iter()
+            .map(|&c| lex.get(c).id.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
     format!(
         "lang={:?} intent={:?} primary=[{}] context=[{}] regions=[{}] codes={:?} notes={:?} purpose_at={:?}",
         a.lang,
@@ -279,7 +290,10 @@ pub fn explain(item: &Item, is_need: bool) -> String {
         names(&d.primary),
         names(&d.context),
         names(&d.regions),
-        d.codes.iter().map(|c| (c.0.as_str().to_string(), c.1)).collect::<Vec<_>>(),
+        d.codes
+            .iter()
+            .map(|c| (c.0.as_str().to_string(), c.1))
+            .collect::<Vec<_>>(),
         d.notes,
         a.purpose_at
     )

@@ -14,6 +14,9 @@ use crate::{
 use rayon::prelude::*;
 use std::collections::HashMap;
 
+/// A sparse vector: (token id, weight), sorted by id.
+type SparseVec = Vec<(u32, f32)>;
+
 struct Org {
     side: Side,
     offers: Vec<ItemData>,
@@ -159,9 +162,17 @@ struct Posting {
 struct SideIndex {
     offers: HashMap<u32, Vec<Posting>>,
     needs: HashMap<u32, Vec<Posting>>,
+    /// HS postings from registrant codes and the fallback only: what a
+    /// lexicon-derived code may meet.
+    offer_codes: HashMap<u32, Vec<Posting>>,
+    need_codes: HashMap<u32, Vec<Posting>>,
     offer_text: HashMap<u32, Vec<(u32, f32)>>,
     need_text: HashMap<u32, Vec<(u32, f32)>>,
 }
+
+/// Posting lists longer than this are walked in the first pass only for
+/// strong links (see [`Engine::recommend_one`]).
+const LONG_LIST: usize = 2_000;
 
 fn level_weight(k: u32, w: &Weights) -> f32 {
     match key_kind(k) {
@@ -297,7 +308,7 @@ fn direction(links: &[Link], w: &Weights) -> f32 {
         .filter(|l| l.mine != b.mine && l.theirs != b.theirs)
         .map(|l| l.sim)
         .fold(0.0f32, f32::max);
-    (b.sim + w.second_item * second).min(1.0)
+    (b.sim + w.second_item * second) / (1.0 + w.second_item)
 }
 
 fn score_pair(a: &Org, b: &Org, w: &Weights) -> PairScore {
@@ -333,7 +344,12 @@ fn score_pair(a: &Org, b: &Org, w: &Weights) -> PairScore {
     }
     let d_ab = direction(&links[..split], w);
     let d_ba = direction(&links[split..], w);
-    let comp = 1.0 - (1.0 - d_ab) * (1.0 - d_ba);
+    let (hi, lo) = if d_ab >= d_ba {
+        (d_ab, d_ba)
+    } else {
+        (d_ba, d_ab)
+    };
+    let comp = (hi + w.mutual * lo) / (1.0 + w.mutual);
     let text = dot(&a.offer_vec, &b.need_vec).max(dot(&a.need_vec, &b.offer_vec));
     let compete = feat_overlap(&a.compete, &b.compete, w);
     let mut score =
@@ -420,7 +436,7 @@ pub fn recommend(
     let mut vocab_ix: HashMap<String, u32> = HashMap::new();
     let mut vocab: Vec<String> = Vec::new();
     let mut df: Vec<u32> = Vec::new();
-    let mut docs: Vec<(Vec<(u32, f32)>, Vec<(u32, f32)>)> = Vec::with_capacity(profiles.len());
+    let mut docs: Vec<(SparseVec, SparseVec)> = Vec::with_capacity(profiles.len());
     for a in &analysed {
         let mut intern = |toks: &[(String, f32)]| {
             let mut v: Vec<(u32, f32)> = toks
@@ -518,14 +534,21 @@ pub fn recommend(
         let s = side_ix(org.side);
         by_side[s].push(oi as u32);
         let ix = &mut index[s];
-        for (items, map) in [(&org.offers, &mut ix.offers), (&org.needs, &mut ix.needs)] {
+        for (items, map, codes) in [
+            (&org.offers, &mut ix.offers, &mut ix.offer_codes),
+            (&org.needs, &mut ix.needs, &mut ix.need_codes),
+        ] {
             for item in items.iter() {
                 for f in &item.feats {
-                    map.entry(f.key).or_default().push(Posting {
+                    let posting = Posting {
                         org: oi as u32,
                         w: f.w,
                         from_lexicon: f.from_lexicon,
-                    });
+                    };
+                    map.entry(f.key).or_default().push(posting);
+                    if !f.from_lexicon && matches!(key_kind(f.key), K_H6 | K_H4 | K_H2) {
+                        codes.entry(f.key).or_default().push(posting);
+                    }
                 }
             }
         }
@@ -584,12 +607,28 @@ impl Engine<'_> {
         let other = side_ix(me.side) ^ 1;
         let ix = &self.index[other];
         // First pass: the best single link per candidate, plus text.
-        for (items, postings) in [(&me.offers, &ix.needs), (&me.needs, &ix.offers)] {
+        for (items, postings, codes) in [
+            (&me.offers, &ix.needs, &ix.need_codes),
+            (&me.needs, &ix.offers, &ix.offer_codes),
+        ] {
             for item in items {
                 for f in &item.feats {
-                    let Some(list) = postings.get(&f.key) else {
+                    let is_code = matches!(key_kind(f.key), K_H6 | K_H4 | K_H2);
+                    // two lexicon codes never match: walk only the others
+                    let map = if is_code && f.from_lexicon {
+                        codes
+                    } else {
+                        postings
+                    };
+                    let Some(list) = map.get(&f.key) else {
                         continue;
                     };
+                    // Weak links over very long lists (a chapter, a broad
+                    // family) cannot lift a candidate into the top; skip
+                    // them in this pass so time stays near linear.
+                    if list.len() > LONG_LIST && f.w * level_weight(f.key, w) < 0.5 {
+                        continue;
+                    }
                     for p in list {
                         let v = link_value(f.key, f.w, f.from_lexicon, p.w, p.from_lexicon, w);
                         if v > 0.0 {
@@ -611,6 +650,10 @@ impl Engine<'_> {
                 let Some(list) = postings.get(&t) else {
                     continue;
                 };
+                if list.len() > LONG_LIST {
+                    // a word that common weighs little (low IDF)
+                    continue;
+                }
                 for &(o, ow) in list {
                     s.touch(o);
                     let slot = if acc == 0 {
@@ -637,8 +680,15 @@ impl Engine<'_> {
             s.text_b[i] = 0.0;
         }
         s.touched.clear();
-        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        cands.truncate(w.candidates.max(top.saturating_mul(4)));
+        let keep = w.candidates.max(top.saturating_mul(3));
+        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if cands.len() > keep {
+            // partial selection: linear, where a full sort of thousands of
+            // candidates per organization would dominate the time
+            cands.select_nth_unstable_by(keep, order);
+            cands.truncate(keep);
+        }
+        cands.sort_by(order);
         // Second pass: full scores.
         let mut scored: Vec<(f64, u32, PairScore)> = cands
             .into_iter()
@@ -714,13 +764,11 @@ impl Engine<'_> {
         let (ma, mb) = (&self.orgs[a], &self.orgs[b]);
         let mut out = Vec::new();
         // the strongest link is always shown, however weak
-        let floor = ps.links.first().map_or(0.0, |l| l.sim.min(self.w.reason_floor));
-        for l in ps
+        let floor = ps
             .links
-            .iter()
-            .filter(|l| l.sim >= floor)
-            .take(3)
-        {
+            .first()
+            .map_or(0.0, |l| l.sim.min(self.w.reason_floor));
+        for l in ps.links.iter().filter(|l| l.sim >= floor).take(3) {
             let (mine, theirs, my_item, their_item, mine_word, theirs_word) = match l.kind {
                 ReasonKind::OfferNeed => (
                     ItemRef::Offer(l.mine),

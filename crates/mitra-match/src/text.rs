@@ -625,18 +625,19 @@ pub fn analyse(text: &str) -> Analysed {
     let mut purpose_at: Vec<usize> = Vec::new();
     // tokens and Han characters in finished segments
     let mut done = 0usize;
-    let flush_word = |cur: &mut String, words: &mut Vec<Word>, done: usize, marks: &mut Vec<usize>| {
-        if !cur.is_empty() {
-            let raw = std::mem::take(cur);
-            let digits_only = raw.chars().all(|c| c.is_ascii_digit() || c == '.');
-            if PURPOSE.contains(&raw.as_str()) {
-                marks.push(done + words.len());
+    let flush_word =
+        |cur: &mut String, words: &mut Vec<Word>, done: usize, marks: &mut Vec<usize>| {
+            if !cur.is_empty() {
+                let raw = std::mem::take(cur);
+                let digits_only = raw.chars().all(|c| c.is_ascii_digit() || c == '.');
+                if PURPOSE.contains(&raw.as_str()) {
+                    marks.push(done + words.len());
+                }
+                if !digits_only && !is_stop(&raw) {
+                    words.push(make_word(raw));
+                }
             }
-            if !digits_only && !is_stop(&raw) {
-                words.push(make_word(raw));
-            }
-        }
-    };
+        };
     for c in text.chars() {
         let f = fold_char(c);
         match script_of(c) {
@@ -696,7 +697,11 @@ pub fn analyse(text: &str) -> Analysed {
         segments.push(Segment::Han(han));
     }
     let lang = guess_lang(&segments, counts);
-    Analysed { segments, lang, purpose_at }
+    Analysed {
+        segments,
+        lang,
+        purpose_at,
+    }
 }
 
 fn guess_lang(segments: &[Segment], counts: [usize; 4]) -> Lang {
