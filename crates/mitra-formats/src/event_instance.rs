@@ -3,13 +3,18 @@
 //! languages and fixed tables, the interpreters, and the requests that ask
 //! for a meeting.
 
+use crate::schedule::{
+    InstanceFile, InterpreterFile, ParticipantFile, RequestFile, SessionFile, Side as FileSide,
+};
 use mitra_core::event::{EventPlan, Interpreter, Table};
 use mitra_core::meeting::{MeetingRequest, Priority, RequestStatus};
-use mitra_core::organization::Organization;
-use serde_json::{Map, Value, json};
+use mitra_core::organization::{Organization, Side};
+use serde_json::{Value, json};
 
-/// The value of the instance format's `format` key.
-pub const INSTANCE_FORMAT: &str = "mitra/schedule-instance@1";
+/// The top-level `notice` of files made from demo data (readers ignore
+/// unknown top-level keys).
+pub const DEMO_NOTICE: &str =
+    "Demo data: every company, person and request in this file is fictional.";
 
 /// Whether a request goes to the scheduler: accepted requests, and
 /// suggestions (priority 1) that nobody has declined yet. Pending requests
@@ -30,59 +35,63 @@ pub fn instance_for_event(
     tables: &[Table],
     interpreters: &[Interpreter],
     requests: &[MeetingRequest],
-) -> Value {
-    let sessions: Vec<Value> = plan
-        .sessions
-        .iter()
-        .map(|s| json!({"id": s.id.as_str(), "slots": plan.slots_of(&s.id).map(|slot| slot.id.as_str()).collect::<Vec<_>>()}))
-        .collect();
-    let participants: Vec<Value> = organizations
-        .iter()
-        .map(|org| {
-            let mut p = Map::new();
-            p.insert("id".into(), json!(org.id.as_str()));
-            p.insert("side".into(), json!(org.side.as_str()));
-            p.insert(
-                "languages".into(),
-                json!(org.languages.iter().map(|l| l.as_str()).collect::<Vec<_>>()),
-            );
-            if let Some(table) = tables.iter().find(|t| t.fixed_to.as_ref() == Some(&org.id)) {
-                p.insert("table".into(), json!(table.id.as_str()));
-            }
-            Value::Object(p)
-        })
-        .collect();
-    let interpreters: Vec<Value> = interpreters
-        .iter()
-        .map(|i| {
-            json!({
-                "id": i.id.as_str(),
-                "languages": i.languages.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
-                "unavailable": i.unavailable.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+) -> InstanceFile {
+    InstanceFile {
+        sessions: plan
+            .sessions
+            .iter()
+            .map(|s| SessionFile {
+                id: s.id.to_string(),
+                slots: plan
+                    .slots_of(&s.id)
+                    .map(|slot| slot.id.to_string())
+                    .collect(),
             })
-        })
-        .collect();
-    let requests: Vec<Value> = requests
-        .iter()
-        .filter(|r| is_schedulable(r))
-        .map(|r| json!({"a": r.from.as_str(), "b": r.to.as_str(), "priority": r.priority.number()}))
-        .collect();
-    let mut document = json!({
-        "format": INSTANCE_FORMAT,
-        "sessions": sessions,
-        "tables": tables.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
-        "participants": participants,
-        "interpreters": interpreters,
-        "requests": requests,
-    });
-    if plan.event.demo
-        && let Value::Object(map) = &mut document
-    {
-        map.insert("notice".into(), json!(DEMO_NOTICE));
+            .collect(),
+        tables: tables.iter().map(|t| t.id.to_string()).collect(),
+        participants: organizations
+            .iter()
+            .map(|org| ParticipantFile {
+                id: org.id.to_string(),
+                side: Some(match org.side {
+                    Side::Guest => FileSide::Guest,
+                    Side::Host => FileSide::Host,
+                }),
+                languages: org.languages.iter().map(|l| l.to_string()).collect(),
+                table: tables
+                    .iter()
+                    .find(|t| t.fixed_to.as_ref() == Some(&org.id))
+                    .map(|t| t.id.to_string()),
+                ..Default::default()
+            })
+            .collect(),
+        interpreters: interpreters
+            .iter()
+            .map(|i| InterpreterFile {
+                id: i.id.to_string(),
+                languages: i.languages.iter().map(|l| l.to_string()).collect(),
+                unavailable: i.unavailable.iter().map(|s| s.to_string()).collect(),
+            })
+            .collect(),
+        requests: requests
+            .iter()
+            .filter(|r| is_schedulable(r))
+            .map(|r| RequestFile {
+                a: r.from.to_string(),
+                b: r.to.to_string(),
+                priority: r.priority.number(),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
     }
-    document
 }
 
-/// The top-level `notice` of files made from demo data.
-pub const DEMO_NOTICE: &str =
-    "Demo data: every company, person and request in this file is fictional.";
+/// The instance as file bytes, with a `notice` when it is demo data.
+pub fn write_instance(instance: &InstanceFile, demo: bool) -> Vec<u8> {
+    let mut value = serde_json::to_value(instance).unwrap_or(Value::Null);
+    if demo && let Value::Object(map) = &mut value {
+        map.insert("notice".into(), json!(DEMO_NOTICE));
+    }
+    crate::to_json_bytes(&value)
+}

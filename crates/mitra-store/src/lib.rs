@@ -258,7 +258,7 @@ impl Store {
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         for (meeting, status) in statuses {
-            rows::set_meeting_status(&mut *tx, event, *meeting, *status).await?;
+            rows::set_meeting_status(&mut tx, event, *meeting, *status).await?;
         }
         for (meeting, outcome) in outcomes {
             rows::record_outcome(&mut tx, event, *meeting, outcome).await?;

@@ -482,3 +482,99 @@ pub fn conference() -> Result<Conference> {
         missions,
     })
 }
+
+/// A stable 64-bit hash (FNV-1a) of a text: the demo's only source of
+/// variety, so that every run gives the same day.
+fn stable_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// What happened on the demo's day, after the fact: most meetings held, a
+/// few no-shows, and for held meetings an outcome recorded by each side —
+/// plausible, not all successes, and every note marked as demo.
+pub fn simulate_day(
+    meetings: &[mitra_store::StoredMeeting],
+    organizations: &[Organization],
+) -> DayResult {
+    use mitra_core::meeting::{Interest, MeetingStatus, Money, NextStep, Outcome};
+    let by_id: std::collections::HashMap<&str, &Organization> =
+        organizations.iter().map(|o| (o.id.as_str(), o)).collect();
+    let mut result = DayResult::default();
+    for stored in meetings {
+        let m = &stored.meeting;
+        let key = format!("{}|{}|{}", m.a, m.b, m.slot);
+        let roll = stable_hash(&key) % 100;
+        if roll < 7 {
+            result.statuses.push((stored.id, MeetingStatus::NoShow));
+            continue;
+        }
+        result.statuses.push((stored.id, MeetingStatus::Held));
+        for side in [&m.a, &m.b] {
+            let Some(org) = by_id.get(side.as_str()) else {
+                continue;
+            };
+            let other = if side == &m.a { &m.b } else { &m.a };
+            let r = stable_hash(&format!("{key}|{side}")) % 100;
+            let (interest, next_step) = match r {
+                0..=14 => (Interest::Low, NextStep::None),
+                15..=24 => (Interest::Medium, NextStep::None),
+                25..=54 => (Interest::Medium, NextStep::FollowUp),
+                55..=74 => (Interest::High, NextStep::Samples),
+                75..=86 => (Interest::High, NextStep::Quotation),
+                87..=95 => (Interest::High, NextStep::Mou),
+                _ => (Interest::High, NextStep::Contract),
+            };
+            let estimated_value = matches!(
+                next_step,
+                NextStep::Quotation | NextStep::Mou | NextStep::Contract
+            )
+            .then(|| {
+                let thousands = 5 + stable_hash(&format!("{key}|{side}|value")) % 246;
+                Money {
+                    amount: thousands * 1000,
+                    currency: "USD".into(),
+                }
+            });
+            // The products discussed: what the seller of the pair offers.
+            let seller = if org.offers.is_empty() {
+                by_id.get(other.as_str()).copied()
+            } else {
+                Some(*org)
+            };
+            let products = seller
+                .and_then(|s| s.offers.first())
+                .map(|item| vec![item.text.chars().take(80).collect::<String>()])
+                .unwrap_or_default();
+            let language = org.languages.first().map(|l| l.as_str()).unwrap_or("en");
+            let note = match (language, next_step) {
+                ("id", NextStep::None) => "Belum ada kecocokan untuk saat ini.",
+                ("id", _) => "Sepakat melanjutkan pembicaraan; tindak lanjut lewat e-mail.",
+                ("zh", NextStep::None) => "暂无合作需求。",
+                ("zh", _) => "双方同意继续洽谈，会后邮件跟进。",
+                (_, NextStep::None) => "No fit for now.",
+                _ => "Agreed to continue; follow-up by e-mail.",
+            };
+            result.outcomes.push((
+                stored.id,
+                Outcome {
+                    recorded_by: side.clone(),
+                    interest,
+                    next_step,
+                    products,
+                    estimated_value,
+                    notes: Some(format!("(demo) {note}")),
+                },
+            ));
+        }
+    }
+    result
+}
+
+/// Status changes and outcomes of the simulated day.
+#[derive(Debug, Default)]
+pub struct DayResult {
+    pub statuses: Vec<(i64, mitra_core::meeting::MeetingStatus)>,
+    pub outcomes: Vec<(i64, mitra_core::meeting::Outcome)>,
+}

@@ -216,6 +216,74 @@ fn match_reads_organizations_and_refuses_bad_files() {
     assert!(!scratch.path().join("out.json").exists(), "nothing written");
 }
 
+/// The project's shared folder (`../shared` beside the clone).
+fn shared() -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    assert!(
+        path.join("data").is_dir(),
+        "shared/ is missing at {}: tests need it beside the clone",
+        path.display()
+    );
+    path
+}
+
+#[test]
+fn demo_schedules_every_request_and_the_independent_validator_agrees() {
+    let dir = demo_dir();
+    let schedule = json(&dir.join("out/schedule.json"));
+    assert_eq!(schedule["format"], "mitra/schedule@1");
+    let stats = &schedule["stats"];
+    assert!(
+        stats.get("seconds").is_none(),
+        "the demo's schedule carries no wall time, so it is reproducible"
+    );
+    for i in 0..3 {
+        assert!(stats["met"][i].as_u64().unwrap() <= stats["bound_met"][i].as_u64().unwrap());
+    }
+    let validator = shared().join("data/schedule-dev/validate.py");
+    let output = Command::new("python3")
+        .arg(&validator)
+        .arg(dir.join("out/schedule-instance.json"))
+        .arg(dir.join("out/schedule.json"))
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "validator refused the demo schedule:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        stderr(&output)
+    );
+}
+
+#[test]
+fn schedule_reads_an_instance_and_refuses_bad_ones() {
+    let dir = demo_dir();
+    let output = run(&["schedule", "out/schedule-instance.json"], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let result: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(result["format"], "mitra/schedule@1");
+    let scratch = tempfile::tempdir().unwrap();
+    std::fs::write(
+        scratch.path().join("bad.json"),
+        r#"{"format": "mitra/schedule-instance@1", "sessions": [{"id": "am", "slots": ["s1"]}], "tables": ["T1"],
+            "participants": [{"id": "p1", "languages": ["id"]}], "requests": [{"a": "p1", "b": "p99", "priority": 3}]}"#,
+    )
+    .unwrap();
+    let output = run(&["schedule", "bad.json", "-o", "out.json"], scratch.path());
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("bad.json: requests[0].b: unknown participant \"p99\""),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!scratch.path().join("out.json").exists(), "nothing written");
+    let output = run(
+        &["schedule", "bad.json", "--time-limit", "-1"],
+        scratch.path(),
+    );
+    assert_eq!(output.status.code(), Some(2));
+}
+
 #[test]
 fn export_gives_the_same_as_the_demo_outputs() {
     let dir = demo_dir();
@@ -250,7 +318,12 @@ fn demo_is_deterministic() {
         second.path(),
     );
     assert!(output.status.success(), "{}", stderr(&output));
-    for file in ["organizations.json", "schedule-instance.json"] {
+    for file in [
+        "organizations.json",
+        "schedule-instance.json",
+        "matches.json",
+        "schedule.json",
+    ] {
         assert_eq!(
             std::fs::read(first.join("out").join(file)).unwrap(),
             std::fs::read(second.path().join("out").join(file)).unwrap(),

@@ -45,6 +45,76 @@ pub async fn recommend(
     Ok(matches)
 }
 
+/// Schedules the event's requests and stores the meetings as drafts;
+/// returns the schedule file (without wall time, so the demo's outputs are
+/// the same on every run) and its statistics.
+pub async fn schedule(
+    store: &Store,
+    event: &mitra_core::ids::EventId,
+) -> Outcome<(Vec<u8>, mitra_formats::schedule::StatsFile)> {
+    use mitra_core::ids::{InterpreterId, OrgId, SlotId, TableId};
+    use mitra_core::meeting::{Meeting, MeetingStatus};
+    let instance = export::schedule_instance(store, event).await?;
+    let options = mitra_formats::schedule::ScheduleOptions {
+        seconds: false,
+        ..Default::default()
+    };
+    let run = mitra_formats::schedule::run(&instance, None, &options).map_err(|problems| {
+        anyhow::anyhow!(
+            "the event's schedule instance is invalid: {}",
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
+    })?;
+    for notice in &run.notices {
+        eprintln!("{notice}");
+    }
+    let file: mitra_formats::schedule::ScheduleFile =
+        serde_json::from_slice(&run.json).context("reading the schedule")?;
+    // Each meeting meets one stored request of its pair (in either order).
+    let mut open_requests: std::collections::HashMap<(String, String), Vec<i64>> =
+        std::collections::HashMap::new();
+    for r in store.requests(event).await? {
+        if mitra_formats::event_instance::is_schedulable(&r.request) {
+            let (a, b) = (r.request.from.to_string(), r.request.to.to_string());
+            let key = if a <= b { (a, b) } else { (b, a) };
+            open_requests.entry(key).or_default().push(r.id);
+        }
+    }
+    let mut meetings = Vec::with_capacity(file.meetings.len());
+    for m in &file.meetings {
+        let key = if m.a <= m.b {
+            (m.a.clone(), m.b.clone())
+        } else {
+            (m.b.clone(), m.a.clone())
+        };
+        let request = open_requests
+            .get_mut(&key)
+            .and_then(|ids| (!ids.is_empty()).then(|| ids.remove(0)));
+        meetings.push((
+            request,
+            Meeting {
+                a: OrgId::parse(&m.a).map_err(anyhow::Error::from)?,
+                b: OrgId::parse(&m.b).map_err(anyhow::Error::from)?,
+                slot: SlotId::parse(&m.slot).map_err(anyhow::Error::from)?,
+                table: TableId::parse(&m.table).map_err(anyhow::Error::from)?,
+                interpreter: m
+                    .interpreter
+                    .as_deref()
+                    .map(InterpreterId::parse)
+                    .transpose()
+                    .map_err(anyhow::Error::from)?,
+                status: MeetingStatus::Draft,
+            },
+        ));
+    }
+    store.replace_draft_meetings(event, &meetings).await?;
+    Ok((run.json, file.stats))
+}
+
 /// The demo database's file name inside `--dir`.
 pub const DEMO_DB: &str = "mitra-demo.db";
 
@@ -132,6 +202,36 @@ pub async fn build(dir: &Path) -> Outcome<Store> {
         "{} ranked partners for every company → {}",
         TOP_K,
         out.join("matches.json").display()
+    ));
+
+    let step = Step::start("Scheduling the requested meetings");
+    let (schedule_json, stats) = schedule(&store, &event).await?;
+    write_atomically(&out.join("schedule.json"), &schedule_json)?;
+    step.done(format!(
+        "met {}/{} mutual, {}/{} accepted, {}/{} suggested requests; {} breaks → {}",
+        stats.met[0],
+        stats.requested[0],
+        stats.met[1],
+        stats.requested[1],
+        stats.met[2],
+        stats.requested[2],
+        stats.breaks,
+        out.join("schedule.json").display()
+    ));
+
+    // The conference took place on 27 May 2025: the demo shows it after the
+    // fact, with the schedule published, the day's attendance and outcomes.
+    let step = Step::start("Recording the day: attendance and outcomes");
+    store.publish_drafts(&event).await?;
+    let meetings = store.meetings(&event).await?;
+    let day = crate::demo::simulate_day(&meetings, &conference.organizations);
+    store
+        .record_day(&event, &day.statuses, &day.outcomes)
+        .await?;
+    step.done(format!(
+        "{} meetings, {} outcomes recorded (demo)",
+        meetings.len(),
+        day.outcomes.len()
     ));
 
     eprintln!("{}", conference.notice);

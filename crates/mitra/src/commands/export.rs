@@ -37,12 +37,15 @@ pub async fn schedule_instance(store: &Store, event: &EventId) -> Outcome<Vec<u8
         .into_iter()
         .map(|r| r.request)
         .collect();
-    let value = mitra_formats::event_instance::instance_for_event(
+    let instance = mitra_formats::event_instance::instance_for_event(
         &plan,
         &orgs,
         &tables,
         &interpreters,
         &requests,
     );
-    Ok(mitra_formats::to_json_bytes(&value))
+    Ok(mitra_formats::event_instance::write_instance(
+        &instance,
+        plan.event.demo,
+    ))
 }
