@@ -211,6 +211,13 @@ fn required_str(
 /// problem (wrong types, missing keys) with its place. Meaning (unknown
 /// ids, duplicates) is checked by [`compile`].
 pub fn read_instance(json: &[u8]) -> Result<InstanceFile, Vec<Problem>> {
+    let (file, probs) = read_instance_partial(json)?;
+    if probs.is_empty() { Ok(file) } else { Err(probs) }
+}
+
+/// Reads what can be read, with the problems found: the partial file still
+/// goes through [`compile`] so that one run reports every problem.
+fn read_instance_partial(json: &[u8]) -> Result<(InstanceFile, Vec<Problem>), Vec<Problem>> {
     let doc = crate::parse_json(json).map_err(|p| vec![p])?;
     let Some(top) = doc.as_object() else {
         return Err(vec![Problem::new(
@@ -421,11 +428,7 @@ pub fn read_instance(json: &[u8]) -> Result<InstanceFile, Vec<Problem>> {
         }
         None => probs.push(Problem::new("requests", "must be a list")),
     }
-    if probs.is_empty() {
-        Ok(file)
-    } else {
-        Err(probs)
-    }
+    Ok((file, probs))
 }
 
 // ---------------------------------------------------------------- meaning
@@ -921,17 +924,8 @@ pub fn run(
     options: &ScheduleOptions,
 ) -> Result<ScheduleRun, Vec<Problem>> {
     let started = Instant::now();
-    let file = read_instance(instance_json);
-    let previous = previous_json.map(read_previous);
     let mut probs = Vec::new();
-    let file = match file {
-        Ok(f) => Some(f),
-        Err(p) => {
-            probs.extend(p);
-            None
-        }
-    };
-    let previous = match previous {
+    let previous = match previous_json.map(read_previous) {
         None => None,
         Some(Ok(p)) => Some(p),
         Some(Err(p)) => {
@@ -939,17 +933,24 @@ pub fn run(
             None
         }
     };
-    let mut compiled = match file.as_ref().map(compile) {
-        Some(Ok(c)) => c,
-        Some(Err(p)) => {
+    let file = match read_instance_partial(instance_json) {
+        Ok((file, p)) => {
+            probs.extend(p);
+            file
+        }
+        Err(p) => {
             probs.extend(p);
             return Err(probs);
         }
-        None => return Err(probs),
     };
-    if !probs.is_empty() {
-        return Err(probs);
-    }
+    let mut compiled = match compile(&file) {
+        Ok(c) if probs.is_empty() => c,
+        Ok(_) => return Err(probs),
+        Err(p) => {
+            probs.extend(p);
+            return Err(probs);
+        }
+    };
     let by_pair = previous
         .as_ref()
         .map(|prev| previous_by_pair(&compiled, prev));

@@ -1,7 +1,7 @@
 //! The assignment problem (Hungarian method, O(n^3)), for exact repair of
 //! one participant's block of meetings.
 
-pub(crate) const INF: i64 = i64::MAX / 4;
+pub(crate) const INF: i64 = 1 << 40;
 
 /// Minimum-cost perfect assignment of rows to columns of the square
 /// matrix `cost` (row-major, `n` x `n`); `None` when every perfect
@@ -18,12 +18,12 @@ pub(crate) fn hungarian(n: usize, cost: &[i64]) -> Option<(i64, Vec<usize>)> {
     for i in 1..=n {
         p[0] = i;
         let mut j0 = 0;
-        let mut minv = vec![INF * 2; n + 1];
+        let mut minv = vec![i64::MAX / 4; n + 1];
         let mut used = vec![false; n + 1];
         loop {
             used[j0] = true;
             let i0 = p[j0];
-            let mut delta = INF * 2;
+            let mut delta = i64::MAX / 4;
             let mut j1 = 0;
             for j in 1..=n {
                 if !used[j] {

@@ -20,7 +20,7 @@
 use crate::Options;
 use crate::assign::{INF, hungarian};
 use crate::model::NONE;
-use crate::state::{Op, Score, State};
+use crate::state::{Op, State};
 
 pub(crate) struct Rng(u64);
 
@@ -234,6 +234,18 @@ fn block_repair(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<u32>) 
     for &x in mine.iter() {
         st.unplace(x as usize);
     }
+    // the other side's cost of each meeting at each slot of the session
+    let mut at = vec![INF; k * len];
+    for (i, &x) in mine.iter().enumerate() {
+        let x = x as usize;
+        let q = if m.req_a[x] as usize == p { m.req_b[x] } else { m.req_a[x] } as usize;
+        for &s in m.cands(x) {
+            let s = s as usize;
+            if s >= start && s < start + len && st.fits(x, s) {
+                at[i * len + s - start] = st.local_delta(q, s, true);
+            }
+        }
+    }
     let mut cost = vec![0i64; k * k];
     let mut best: Option<(i64, usize, Vec<usize>)> = None;
     for w in start..=start + len - k {
@@ -241,23 +253,13 @@ fn block_repair(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<u32>) 
             continue;
         }
         let mut dead = false;
-        for (i, &x) in mine.iter().enumerate() {
-            let x = x as usize;
-            let q = if m.req_a[x] as usize == p { m.req_b[x] } else { m.req_a[x] } as usize;
-            let mut any = false;
-            for j in 0..k {
-                let s = w + j;
-                cost[i * k + j] = if m.cands(x).binary_search(&(s as u32)).is_ok() && st.fits(x, s) {
-                    any = true;
-                    st.local_delta(q, s, true)
-                } else {
-                    INF
-                };
-            }
-            if !any {
+        for i in 0..k {
+            let row = &at[i * len + w - start..i * len + w - start + k];
+            if row.iter().all(|&c| c >= INF) {
                 dead = true;
                 break;
             }
+            cost[i * k..(i + 1) * k].copy_from_slice(row);
         }
         if dead {
             continue;
@@ -408,7 +410,9 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                 }
                 key = rng.below(st.pcost.len());
             }
-            block_repair(st, key / ns, key % ns, &mut ej)
+            let done = block_repair(st, key / ns, key % ns, &mut ej);
+            it += ej.len() as u64; // its work: one move per meeting re-placed
+            done
         } else if !st.unmet.is_empty() && roll < block_share + 25 {
             let r = st.unmet[rng.below(st.unmet.len())] as usize;
             let c = m.cands(r);

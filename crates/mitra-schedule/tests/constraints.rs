@@ -1,0 +1,310 @@
+//! Each hard constraint with a case that would break it, bounds against a
+//! brute-force optimum on tiny random instances, and determinism.
+
+use mitra_schedule::{Instance, Interpreter, Options, Participant, Request, Unmet, solve};
+use proptest::prelude::*;
+
+fn person(langs: &[u32]) -> Participant {
+    Participant {
+        languages: langs.to_vec(),
+        ..Participant::default()
+    }
+}
+
+fn req(a: usize, b: usize, priority: u8) -> Request {
+    Request {
+        a,
+        b,
+        priority,
+        ..Request::default()
+    }
+}
+
+fn inst(slots: usize, pool: usize, people: Vec<Participant>, requests: Vec<Request>) -> Instance {
+    Instance {
+        session_lengths: vec![slots],
+        table_owner: vec![None; pool],
+        participants: people,
+        interpreters: vec![],
+        requests,
+    }
+}
+
+fn met_count(sol: &mitra_schedule::Solution) -> usize {
+    sol.outcome.iter().filter(|o| o.is_ok()).count()
+}
+
+#[test]
+fn unavailable_slot_is_never_used() {
+    let mut people = vec![person(&[0]), person(&[0])];
+    people[0].unavailable = vec![0];
+    let sol = solve(&inst(2, 1, people.clone(), vec![req(0, 1, 3)]), &Options::default()).unwrap();
+    assert_eq!(sol.outcome[0].as_ref().unwrap().slot, 1);
+    people[1].unavailable = vec![1];
+    let sol = solve(&inst(2, 1, people, vec![req(0, 1, 3)]), &Options::default()).unwrap();
+    assert_eq!(sol.outcome[0], Err(Unmet::NeverBothAvailable));
+}
+
+#[test]
+fn allowed_slots_are_respected() {
+    let mut r = req(0, 1, 3);
+    r.allowed_slots = Some(vec![2]);
+    let sol = solve(&inst(3, 1, vec![person(&[0]), person(&[0])], vec![r.clone()]), &Options::default()).unwrap();
+    assert_eq!(sol.outcome[0].as_ref().unwrap().slot, 2);
+    r.allowed_slots = Some(vec![]);
+    let sol = solve(&inst(3, 1, vec![person(&[0]), person(&[0])], vec![r]), &Options::default()).unwrap();
+    assert_eq!(sol.outcome[0], Err(Unmet::NoAllowedSlot));
+}
+
+#[test]
+fn one_meeting_per_person_per_slot_and_max_meetings() {
+    let people = vec![person(&[0]), person(&[0]), person(&[0])];
+    let sol = solve(&inst(1, 5, people.clone(), vec![req(0, 1, 3), req(0, 2, 2)]), &Options::default()).unwrap();
+    assert!(sol.outcome[0].is_ok() && sol.outcome[1].is_err(), "priority 3 first, one slot");
+    let mut capped = people;
+    capped[0].max_meetings = Some(1);
+    let sol = solve(&inst(4, 5, capped, vec![req(0, 1, 2), req(0, 2, 3)]), &Options::default()).unwrap();
+    assert!(sol.outcome[1].is_ok());
+    assert_eq!(sol.outcome[0], Err(Unmet::AtMaximum { who: 0, max: 1 }));
+}
+
+#[test]
+fn pool_tables_limit_each_slot() {
+    let people = (0..4).map(|_| person(&[0])).collect();
+    let sol = solve(&inst(1, 1, people, vec![req(0, 1, 3), req(2, 3, 3)]), &Options::default()).unwrap();
+    assert_eq!(met_count(&sol), 1);
+    assert_eq!(sol.stats.bound_met[0], 1, "one table, one slot");
+}
+
+#[test]
+fn fixed_tables() {
+    // 0 sits at table 0; 1 and 2 have none; table 1 belongs to 3; no pool table
+    let mut people: Vec<Participant> = (0..4).map(|_| person(&[0])).collect();
+    people[0].table = Some(0);
+    people[3].table = Some(1);
+    let instance = Instance {
+        session_lengths: vec![2],
+        table_owner: vec![Some(0), Some(3)],
+        participants: people,
+        interpreters: vec![],
+        requests: vec![req(1, 0, 3), req(1, 2, 3), req(3, 0, 3)],
+    };
+    let sol = solve(&instance, &Options::default()).unwrap();
+    assert_eq!(sol.outcome[0].as_ref().unwrap().table, 0);
+    assert_eq!(sol.outcome[1], Err(Unmet::NoTable));
+    let t = sol.outcome[2].as_ref().unwrap().table;
+    assert!(t == 0 || t == 1);
+}
+
+#[test]
+fn interpreters_where_no_language_is_shared() {
+    let people = vec![person(&[0]), person(&[1]), person(&[0]), person(&[1]), person(&[1, 2]), person(&[2])];
+    let interp = |langs: &[u32], unavailable: Vec<usize>| Interpreter {
+        languages: langs.to_vec(),
+        unavailable,
+    };
+    let mut instance = inst(1, 5, people, vec![req(0, 1, 3), req(2, 3, 3), req(4, 5, 3)]);
+    instance.interpreters = vec![interp(&[0, 1], vec![])];
+    let sol = solve(&instance, &Options::default()).unwrap();
+    assert_eq!(met_count(&sol), 2, "one interpreter, one slot: one of the two interpreted meetings");
+    let interpreted: Vec<_> = sol.outcome.iter().filter_map(|o| o.as_ref().ok()?.interpreter).collect();
+    assert_eq!(interpreted, vec![0]);
+    assert!(sol.outcome[2].as_ref().unwrap().interpreter.is_none(), "a shared language needs none");
+    // an interpreter who speaks only one side's language does not count
+    instance.interpreters = vec![interp(&[0, 2], vec![])];
+    let sol = solve(&instance, &Options::default()).unwrap();
+    assert_eq!(sol.outcome[0], Err(Unmet::NoInterpreter));
+    // available in no slot where both are
+    instance.interpreters = vec![interp(&[0, 1], vec![0])];
+    let sol = solve(&instance, &Options::default()).unwrap();
+    assert_eq!(sol.outcome[0], Err(Unmet::NoInterpreterWhenBothFree));
+}
+
+#[test]
+fn interpreter_reassignment_finds_room() {
+    // slot 0: interpreter 0 speaks 0,1,2; interpreter 1 speaks 0,1 only.
+    // meeting (0,1) needs 0-1, meeting (2,3) needs 0-2: both fit only if
+    // the 0-1 meeting takes interpreter 1.
+    let people = vec![person(&[0]), person(&[1]), person(&[0]), person(&[2])];
+    let mut instance = inst(1, 5, people, vec![req(0, 1, 3), req(2, 3, 3)]);
+    instance.interpreters = vec![
+        Interpreter {
+            languages: vec![0, 1, 2],
+            unavailable: vec![],
+        },
+        Interpreter {
+            languages: vec![0, 1],
+            unavailable: vec![],
+        },
+    ];
+    let sol = solve(&instance, &Options::default()).unwrap();
+    assert_eq!(met_count(&sol), 2);
+}
+
+#[test]
+fn breaks_are_closed() {
+    // 0 meets 1..=4 in a 6-slot session: no breaks possible
+    let people = (0..5).map(|_| person(&[0])).collect();
+    let requests = (1..5).map(|b| req(0, b, 3)).collect();
+    let sol = solve(&inst(6, 5, people, requests), &Options::default()).unwrap();
+    assert_eq!(met_count(&sol), 4);
+    assert_eq!(sol.stats.breaks, 0);
+}
+
+#[test]
+fn same_input_same_output() {
+    let people: Vec<Participant> = (0..30).map(|k| person(&[k % 3])).collect();
+    let requests = (0..120).map(|k| req(k % 30, (k * 7 + 3) % 30, (k % 3 + 1) as u8)).filter(|r| r.a != r.b).collect();
+    let instance = inst(8, 6, people, requests);
+    let a = solve(&instance, &Options::default()).unwrap();
+    let b = solve(&instance, &Options::default()).unwrap();
+    assert_eq!(a.outcome, b.outcome);
+    assert_eq!(a.stats, b.stats);
+}
+
+// ------------------------------------------------------------ brute force
+
+/// Every valid schedule of a tiny instance without interpreters (pool and
+/// fixed tables, availability, caps, allowed slots): calls `f` with the
+/// slot (or none) of each request.
+fn enumerate(instance: &Instance, f: &mut dyn FnMut(&[Option<usize>])) {
+    let n_slots: usize = instance.session_lengths.iter().sum();
+    let nr = instance.requests.len();
+    let mut cur = vec![None; nr];
+    fn rec(k: usize, inst: &Instance, n_slots: usize, cur: &mut Vec<Option<usize>>, f: &mut dyn FnMut(&[Option<usize>])) {
+        if k == cur.len() {
+            f(cur);
+            return;
+        }
+        cur[k] = None;
+        rec(k + 1, inst, n_slots, cur, f);
+        let r = &inst.requests[k];
+        for s in 0..n_slots {
+            if r.allowed_slots.as_ref().is_some_and(|l| !l.contains(&s)) {
+                continue;
+            }
+            let ok_person = |p: usize| {
+                let part = &inst.participants[p];
+                let used = (0..k).filter(|&j| {
+                    let q = &inst.requests[j];
+                    (q.a == p || q.b == p) && cur[j].is_some()
+                });
+                !part.unavailable.contains(&s)
+                    && !(0..k).any(|j| {
+                        let q = &inst.requests[j];
+                        (q.a == p || q.b == p) && cur[j] == Some(s)
+                    })
+                    && part.max_meetings.is_none_or(|m| used.count() < m as usize)
+            };
+            if !ok_person(r.a) || !ok_person(r.b) {
+                continue;
+            }
+            let pool = |q: &Request| inst.participants[q.a].table.is_none() && inst.participants[q.b].table.is_none();
+            if pool(r) {
+                let n_pool = inst.table_owner.iter().filter(|o| o.is_none()).count();
+                let used = (0..k).filter(|&j| cur[j] == Some(s) && pool(&inst.requests[j])).count();
+                if used >= n_pool {
+                    continue;
+                }
+            }
+            cur[k] = Some(s);
+            rec(k + 1, inst, n_slots, cur, f);
+            cur[k] = None;
+        }
+    }
+    rec(0, instance, n_slots, &mut cur, f);
+}
+
+fn tiny_instance() -> impl Strategy<Value = Instance> {
+    (1usize..=2, 1usize..=3, 3usize..=5, 0usize..=2).prop_flat_map(|(n_sess, len, np, pool)| {
+        let n_slots = n_sess * len;
+        let people = proptest::collection::vec(
+            (proptest::collection::vec(0..n_slots, 0..2), proptest::option::of(0u32..3), any::<bool>()),
+            np,
+        );
+        let requests = proptest::collection::vec(
+            (0..np, 0..np, 1u8..=3, proptest::option::of(proptest::collection::vec(0..n_slots, 1..3))),
+            1..6,
+        );
+        (Just(n_sess), Just(len), Just(pool), people, requests).prop_map(|(n_sess, len, pool, people, requests)| {
+            let mut table_owner = vec![None; pool];
+            let participants = people
+                .into_iter()
+                .enumerate()
+                .map(|(p, (unavailable, max_meetings, fixed))| {
+                    let table = if fixed && p == 0 {
+                        table_owner.push(Some(0));
+                        Some(table_owner.len() - 1)
+                    } else {
+                        None
+                    };
+                    Participant {
+                        languages: vec![0],
+                        unavailable,
+                        max_meetings,
+                        table,
+                    }
+                })
+                .collect();
+            let requests = requests
+                .into_iter()
+                .filter(|(a, b, _, _)| a != b)
+                .map(|(a, b, priority, allowed_slots)| Request {
+                    a,
+                    b,
+                    priority,
+                    allowed_slots,
+                    previous: None,
+                })
+                .collect();
+            Instance {
+                session_lengths: vec![len; n_sess],
+                table_owner,
+                participants,
+                interpreters: vec![],
+                requests,
+            }
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn bounds_hold_against_brute_force(instance in tiny_instance()) {
+        let opts = Options { min_moves: 2000, max_moves: 2000, ..Options::default() };
+        let sol = solve(&instance, &opts).unwrap();
+        let slots: Vec<Option<usize>> = sol.outcome.iter().map(|o| o.as_ref().ok().map(|p| p.slot)).collect();
+        let mut best_each = [0usize; 3];
+        let mut best_lex: Option<([usize; 3], usize)> = None;
+        let mut min_breaks_same_set = usize::MAX;
+        let mut own_valid = false;
+        enumerate(&instance, &mut |cur| {
+            let mut met = [0usize; 3];
+            for (r, s) in cur.iter().enumerate() {
+                if s.is_some() {
+                    met[3 - instance.requests[r].priority as usize] += 1;
+                }
+            }
+            for i in 0..3 { best_each[i] = best_each[i].max(met[i]); }
+            let (breaks, _) = mitra_schedule::breaks_of(&instance, cur);
+            let key = (met, breaks);
+            if best_lex.is_none_or(|(m, b)| met > m || (met == m && breaks < b)) {
+                best_lex = Some(key);
+            }
+            if cur.iter().zip(&slots).all(|(x, y)| x.is_some() == y.is_some()) {
+                min_breaks_same_set = min_breaks_same_set.min(breaks);
+            }
+            if cur == &slots[..] { own_valid = true; }
+        });
+        prop_assert!(own_valid, "the solver's schedule is not among the valid ones");
+        for i in 0..3 {
+            prop_assert!(sol.stats.bound_met[i] >= best_each[i], "bound_met {:?} < brute force {:?}", sol.stats.bound_met, best_each);
+        }
+        prop_assert!(sol.stats.bound_breaks <= min_breaks_same_set);
+        let (met, breaks) = best_lex.unwrap();
+        prop_assert_eq!(sol.stats.met, met, "lexicographic optimum of met");
+        prop_assert_eq!(sol.stats.breaks, breaks, "fewest breaks");
+    }
+}

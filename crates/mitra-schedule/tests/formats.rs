@@ -1,0 +1,216 @@
+//! The batch face (`mitra_formats::schedule::run`): bad input named by
+//! place, byte-identical output, re-scheduling counts, and every
+//! schedule-dev instance (but dev-huge) and JAIR original checked by the
+//! independent checker.
+
+#[path = "support/check.rs"]
+mod check;
+#[path = "support/dzn.rs"]
+mod dzn;
+
+use std::path::PathBuf;
+
+use mitra_formats::schedule::{ScheduleOptions, run};
+use serde_json::{Value, json};
+
+fn shared() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    assert!(
+        dir.join("data/schedule-dev").is_dir(),
+        "shared data not found at {} (the tests need ../shared next to the repository)",
+        dir.display()
+    );
+    dir
+}
+
+fn quiet() -> ScheduleOptions {
+    ScheduleOptions {
+        seconds: false,
+        ..ScheduleOptions::default()
+    }
+}
+
+fn problems(instance: &Value) -> Vec<String> {
+    match run(instance.to_string().as_bytes(), None, &quiet()) {
+        Ok(_) => Vec::new(),
+        Err(p) => p.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn small() -> Value {
+    json!({
+        "format": "mitra/schedule-instance@1",
+        "sessions": [ { "id": "d1-am", "slots": ["s1", "s2", "s3"] } ],
+        "tables": ["T1", "T2", "T3"],
+        "participants": [
+            { "id": "p1", "side": "guest", "languages": ["id", "en"], "unavailable": ["s1"], "max_meetings": 8 },
+            { "id": "p2", "side": "host", "languages": ["zh"], "table": "T1" },
+            { "id": "p3", "side": "host", "languages": ["zh", "en"] }
+        ],
+        "interpreters": [ { "id": "i1", "languages": ["id", "zh"], "unavailable": [] } ],
+        "requests": [ { "a": "p1", "b": "p2", "priority": 3 },
+                      { "a": "p1", "b": "p3", "priority": 2, "allowed_slots": ["s2", "s3"] } ]
+    })
+}
+
+#[test]
+fn the_readme_example_schedules() {
+    let out = run(small().to_string().as_bytes(), None, &quiet()).unwrap();
+    let sched: Value = serde_json::from_slice(&out.json).unwrap();
+    let c = check::check(&small(), &sched);
+    assert!(c.violations.is_empty(), "{:?}", c.violations);
+    assert_eq!(c.met, [1, 1, 0]);
+    let interp: Vec<&Value> = sched["meetings"].as_array().unwrap().iter().map(|m| &m["interpreter"]).collect();
+    assert!(interp.contains(&&json!("i1")) && interp.contains(&&Value::Null));
+}
+
+#[test]
+fn bad_input_names_every_place() {
+    let mut bad = small();
+    bad["requests"][1]["b"] = json!("p99");
+    bad["requests"][0]["priority"] = json!(4);
+    bad["participants"][2]["id"] = json!("p1");
+    bad["participants"][0]["languages"] = json!(["xx"]);
+    bad["participants"][0]["unavailable"] = json!(["nope"]);
+    bad["participants"][0]["max_meetings"] = json!(-1);
+    bad["participants"][0]["side"] = json!("visitor");
+    bad["tables"] = json!(["T1", "T1", "T3"]);
+    let p = problems(&bad);
+    for want in [
+        "requests[1].b: unknown participant \"p99\"",
+        "requests[0].priority: must be 3, 2 or 1",
+        "participants[2].id: duplicate participant id \"p1\"",
+        "participants[0].languages[0]: unknown language code",
+        "participants[0].unavailable[0]: unknown slot \"nope\"",
+        "participants[0].max_meetings: must be an integer >= 0",
+        "participants[0].side: must be \"guest\" or \"host\"",
+        "tables[1]: duplicate table id \"T1\"",
+    ] {
+        assert!(p.iter().any(|x| x.starts_with(want)), "missing {want:?} in {p:#?}");
+    }
+}
+
+#[test]
+fn more_bad_input() {
+    let cases: Vec<(Value, &str)> = vec![
+        (json!({"format": "x"}), "format: expected"),
+        (json!([]), "(top): the instance must be a JSON object"),
+        ({ let mut v = small(); v["sessions"] = json!([]); v }, "sessions: must be a non-empty list"),
+        ({ let mut v = small(); v["sessions"][0]["slots"] = json!([]); v }, "sessions[0].slots: must be a non-empty list"),
+        ({ let mut v = small(); v["sessions"] = json!([{"id": "a", "slots": ["s1"]}, {"id": "b", "slots": ["s1"]}]); v }, "sessions[1].slots[0]: duplicate slot id"),
+        ({ let mut v = small(); v["participants"][2]["table"] = json!("T1"); v }, "participants[2].table: table \"T1\" is already the fixed table"),
+        ({ let mut v = small(); v["participants"][2]["table"] = json!("T9"); v }, "participants[2].table: unknown table \"T9\""),
+        ({ let mut v = small(); v["requests"][0]["b"] = json!("p1"); v }, "requests[0].b: a meeting needs two different participants"),
+        ({ let mut v = small(); v["requests"][1]["allowed_slots"] = json!(["zz"]); v }, "requests[1].allowed_slots[0]: unknown slot \"zz\""),
+        ({ let mut v = small(); v["interpreters"][0]["languages"] = Value::Null; v }, "interpreters[0].languages: must be a list"),
+        ({ let mut v = small(); v["interpreters"] = json!([{"id": "i1", "languages": []}, {"id": "i1", "languages": []}]); v }, "interpreters[1].id: duplicate interpreter id"),
+        ({ let mut v = small(); v["participants"][0].as_object_mut().unwrap().remove("languages"); v }, "participants[0].languages: must be a list"),
+        ({ let mut v = small(); v["requests"] = json!({}); v }, "requests: must be a list"),
+    ];
+    for (doc, want) in cases {
+        let p = problems(&doc);
+        assert!(p.iter().any(|x| x.starts_with(want)), "missing {want:?} in {p:#?}");
+    }
+    let garbage = run(b"{not json", None, &quiet()).unwrap_err();
+    assert!(garbage[0].to_string().contains("invalid JSON"));
+    let prev = run(small().to_string().as_bytes(), Some(br#"{"format":"mitra/schedule@1","meetings":[{"a":"p1"}]}"#), &quiet()).unwrap_err();
+    assert!(prev.iter().any(|p| p.to_string().starts_with("previous meetings[0].b: must be a non-empty string")), "{prev:?}");
+}
+
+#[test]
+fn nulls_are_absent_and_unknown_keys_ignored() {
+    let mut v = small();
+    v["participants"][0]["table"] = Value::Null;
+    v["participants"][0]["future"] = json!({"x": 1});
+    v["generator"] = json!("anything");
+    v["requests"][1]["allowed_slots"] = Value::Null;
+    assert!(problems(&v).is_empty());
+}
+
+#[test]
+fn output_is_byte_identical() {
+    let dir = shared().join("data/schedule-dev");
+    let bytes = std::fs::read(dir.join("dev-small.json")).unwrap();
+    let a = run(&bytes, None, &quiet()).unwrap().json;
+    let b = run(&bytes, None, &quiet()).unwrap().json;
+    assert_eq!(a, b);
+}
+
+#[test]
+fn instance_file_serialises_to_the_format() {
+    let file = mitra_formats::schedule::read_instance(small().to_string().as_bytes()).unwrap();
+    let again: Value = serde_json::from_slice(&mitra_formats::to_json_bytes(&file)).unwrap();
+    // optional fields absent when empty: the interpreter's empty unavailable list goes
+    let mut want = small();
+    want["interpreters"][0].as_object_mut().unwrap().remove("unavailable");
+    assert_eq!(again, want);
+}
+
+#[test]
+fn rescheduling_keeps_published_meetings() {
+    let dir = shared().join("data/schedule-dev");
+    let bytes = std::fs::read(dir.join("dev-event.json")).unwrap();
+    let first = run(&bytes, None, &quiet()).unwrap().json;
+    let mut inst: Value = serde_json::from_slice(&bytes).unwrap();
+    let first_v: Value = serde_json::from_slice(&first).unwrap();
+    // a cancellation: drop one met request
+    let gone = first_v["meetings"][0].clone();
+    let reqs = inst["requests"].as_array_mut().unwrap();
+    let pos = reqs
+        .iter()
+        .position(|r| r["a"] == gone["a"] && r["b"] == gone["b"])
+        .unwrap();
+    reqs.remove(pos);
+    let changed = inst.to_string();
+    let t = std::time::Instant::now();
+    let again = run(changed.as_bytes(), Some(&first), &quiet()).unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    let v: Value = serde_json::from_slice(&again.json).unwrap();
+    let c = check::check(&inst, &v);
+    assert!(c.violations.is_empty(), "{:?}", c.violations);
+    let met_before: u64 = first_v["stats"]["met"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap()).sum();
+    assert_eq!(v["stats"]["kept"].as_u64().unwrap() + 1, met_before, "everything else kept: {}", v["stats"]);
+    assert_eq!(v["stats"]["dropped"], json!(0));
+    assert_eq!(v["stats"]["moved"], json!(0));
+    assert!(secs < 30.0, "debug build; the release bench measures speed");
+}
+
+#[test]
+fn every_schedule_dev_instance() {
+    let dir = shared().join("data/schedule-dev");
+    for name in ["dev-tiny", "dev-small", "dev-event", "dev-tight", "dev-interp"] {
+        let bytes = std::fs::read(dir.join(format!("{name}.json"))).unwrap();
+        let opt: Value = serde_json::from_slice(&std::fs::read(dir.join(format!("{name}.opt.json"))).unwrap()).unwrap();
+        let out = run(&bytes, None, &quiet()).unwrap();
+        let inst: Value = serde_json::from_slice(&bytes).unwrap();
+        let sched: Value = serde_json::from_slice(&out.json).unwrap();
+        let c = check::check(&inst, &sched);
+        assert!(c.violations.is_empty(), "{name}: {:?}", c.violations);
+        let want: Vec<usize> = opt["met"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as usize).collect();
+        assert_eq!(c.met[..2], want[..2], "{name}: met by priority 3 and 2 equal to the optimum");
+        let bound: Vec<usize> = sched["stats"]["bound_met"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as usize).collect();
+        for i in 0..3 {
+            assert!(bound[i] >= want[i], "{name}: bound_met below the optimum");
+        }
+        let met: usize = c.met.iter().sum();
+        assert!(c.breaks * 100 <= 2 * met, "{name}: {} breaks for {met} meetings", c.breaks);
+    }
+}
+
+#[test]
+fn jair_originals() {
+    let dir = shared().join("data/b2b-jair2022");
+    for &(name, published) in dzn::PUBLISHED {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.original.dzn"))).unwrap();
+        let d = dzn::parse(&text).unwrap();
+        let sol = mitra_schedule::solve(&d.instance, &mitra_schedule::Options::default()).unwrap();
+        assert_eq!(sol.stats.met[0], d.n_meetings, "{name}: every meeting");
+        assert!(sol.stats.bound_breaks <= sol.stats.breaks);
+        assert!(sol.stats.bound_breaks <= published, "{name}: bound above the published optimum");
+        assert!(
+            sol.stats.breaks <= published,
+            "{name}: {} breaks, published optimum {published}",
+            sol.stats.breaks
+        );
+    }
+}
