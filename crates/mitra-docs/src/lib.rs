@@ -1,0 +1,51 @@
+//! Documents as bytes: Mitra's reports rendered from the content model of
+//! `mitra-insight`, with no file I/O.
+//!
+//! * [`render_mission_html`]: the delegation's mission report;
+//! * [`render_event_html`]: the organizer's event report.
+//!
+//! Each is one self-contained HTML5 file (inline CSS with print rules,
+//! inline SVG charts, no scripts, no external resources) in English,
+//! Bahasa Indonesia or Simplified Chinese ([`Lang`]), following the form
+//! its readers expect: in Indonesian the *laporan kunjungan kerja*
+//! (Pendahuluan, Pelaksanaan, Hasil Kunjungan, Analisis, Rekomendasi dan
+//! Tindak Lanjut, Penutup, Lampiran), in Chinese the 出访报告 (基本情况、
+//! 主要活动、成果、分析、建议、附件), in English an executive-summary-first
+//! mission report. The same input gives the same bytes.
+//!
+//! Text comes from the message tables in `locales/{en,id,zh}.txt` (see
+//! [`locale`]). Every figure is printed with its origin beside it:
+//! illustrative figures carry a visible "illustrative" label, published
+//! ones their source and period, loaded ones their file.
+//!
+//! PDF and XLSX renderers can walk the same content model; they are not
+//! here yet.
+
+pub mod event;
+pub mod html;
+pub mod locale;
+pub mod mission;
+
+pub use event::render_event_html;
+pub use locale::Lang;
+pub use mission::render_mission_html;
+
+/// Strips tags and decodes the few entities we produce, for SVG text.
+pub(crate) fn plain_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
