@@ -68,6 +68,10 @@ pub enum Command {
     ///
     /// Example: mitra schedule instance.json -o schedule.json
     Schedule(ScheduleArgs),
+    /// Write a report: a delegation's mission report or the event report.
+    ///
+    /// Example: mitra report mission --delegation lampung --trade flows.csv -o reports/
+    Report(ReportArgs),
     /// Serve the web application.
     ///
     /// Example: mitra serve --database sqlite:mitra-demo.db --addr 0.0.0.0:8080
@@ -185,6 +189,52 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: String,
+    #[command(flatten)]
+    pub database: DatabaseArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportLang {
+    /// English
+    En,
+    /// Bahasa Indonesia
+    Id,
+    /// Simplified Chinese
+    Zh,
+    /// All three
+    All,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportKind {
+    /// A delegation's official mission report: what the visit achieved,
+    /// analysis of potential, cooperation opportunities, recommendations.
+    Mission {
+        /// The delegation's id.
+        #[arg(long)]
+        delegation: String,
+        /// A trade-flow table (CSV: reporter, partner, hs, year, value; see
+        /// data/trade/README.md) for the analysis of potential.
+        #[arg(long)]
+        trade: Option<PathBuf>,
+    },
+    /// The organizer's event report: participation, requests, meetings,
+    /// outcomes, plan versus day.
+    Event,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(subcommand)]
+    pub kind: ReportKind,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value = "all", global = true)]
+    pub lang: ReportLang,
+    /// Folder to write into (mission.LANG.html or event.LANG.html).
+    #[arg(short, long, default_value = "reports", global = true)]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub event: EventArg,
     #[command(flatten)]
     pub database: DatabaseArg,
 }

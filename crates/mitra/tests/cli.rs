@@ -285,6 +285,118 @@ fn schedule_reads_an_instance_and_refuses_bad_ones() {
 }
 
 #[test]
+fn demo_writes_the_mission_and_event_reports_in_three_languages() {
+    let dir = demo_dir();
+    for (lang, heading) in [
+        ("en", "Executive summary"),
+        ("id", "PENDAHULUAN"),
+        ("zh", "基本情况"),
+    ] {
+        let mission =
+            std::fs::read_to_string(dir.join(format!("out/reports/lampung/mission.{lang}.html")))
+                .unwrap();
+        assert!(
+            mission.starts_with("<!DOCTYPE html>") || mission.starts_with("<!doctype html>"),
+            "{lang}"
+        );
+        assert!(
+            mission.contains(&format!(
+                "<html lang=\"{}",
+                if lang == "zh" { "zh" } else { lang }
+            )),
+            "{lang}"
+        );
+        assert!(
+            mission.contains(heading),
+            "mission.{lang}.html lacks {heading}"
+        );
+        assert!(mission.contains("Lampung"));
+        let event =
+            std::fs::read_to_string(dir.join(format!("out/reports/event.{lang}.html"))).unwrap();
+        assert!(event.contains("<svg"), "event.{lang}.html has charts");
+    }
+    let english = std::fs::read_to_string(dir.join("out/reports/lampung/mission.en.html")).unwrap();
+    assert!(
+        english.contains("not official statistics"),
+        "the illustrative trade table is labelled"
+    );
+}
+
+#[test]
+fn report_command_writes_reports_and_refuses_bad_trade_files() {
+    let dir = demo_dir();
+    let scratch = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.join("mitra-demo.db").display());
+    let output = run(
+        &[
+            "report",
+            "mission",
+            "--delegation",
+            "lampung",
+            "--lang",
+            "id",
+            "-o",
+            "r",
+            "--database",
+            &db,
+        ],
+        scratch.path(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(scratch.path().join("r/mission.id.html").exists());
+    assert!(!scratch.path().join("r/mission.en.html").exists());
+    let output = run(
+        &["report", "event", "-o", "r", "--database", &db],
+        scratch.path(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(scratch.path().join("r/event.zh.html").exists());
+
+    std::fs::write(
+        scratch.path().join("flows.csv"),
+        "reporter,partner,hs,year,value\nLampung,CN,0901,2023,12.5\nLampung,CN,0904,2023,12x\n",
+    )
+    .unwrap();
+    let output = run(
+        &[
+            "report",
+            "mission",
+            "--delegation",
+            "lampung",
+            "--trade",
+            "flows.csv",
+            "-o",
+            "bad",
+            "--database",
+            &db,
+        ],
+        scratch.path(),
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("flows.csv: line 3") && err.contains("value"),
+        "names file, line and field: {err}"
+    );
+    assert!(!scratch.path().join("bad").exists(), "nothing written");
+    let output = run(
+        &[
+            "report",
+            "mission",
+            "--delegation",
+            "atlantis",
+            "-o",
+            "bad",
+            "--database",
+            &db,
+        ],
+        scratch.path(),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown delegation \"atlantis\""));
+}
+
+#[test]
 fn export_gives_the_same_as_the_demo_outputs() {
     let dir = demo_dir();
     for (what, file) in [

@@ -8,6 +8,10 @@ use anyhow::Context;
 use mitra_store::Store;
 use std::path::Path;
 
+/// The demo's trade-flow table: illustrative, not official statistics (its
+/// header says so, and every figure taken from it carries that label).
+const DEMO_TRADE_FLOWS: &[u8] = include_bytes!("../../../../data/trade/demo-lampung-shandong.csv");
+
 /// How many partners the demo recommends per company.
 const TOP_K: usize = 10;
 
@@ -232,6 +236,29 @@ pub async fn build(dir: &Path) -> Outcome<Store> {
         "{} meetings, {} outcomes recorded (demo)",
         meetings.len(),
         day.outcomes.len()
+    ));
+
+    let step = Step::start("Writing the reports");
+    let reports = out.join("reports");
+    let flows = mitra_insight::flows::TradeFlows::parse(
+        DEMO_TRADE_FLOWS,
+        "data/trade/demo-lampung-shandong.csv",
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let lampung = mitra_core::ids::DelegationId::parse("lampung").map_err(anyhow::Error::from)?;
+    super::report::write_mission(
+        &store,
+        &event,
+        &lampung,
+        Some(flows),
+        &mitra_docs::Lang::ALL,
+        &reports.join("lampung"),
+    )
+    .await?;
+    super::report::write_event(&store, &event, &mitra_docs::Lang::ALL, &reports).await?;
+    step.done(format!(
+        "the Lampung mission report and the event report in English, Indonesian and Chinese → {}",
+        reports.display()
     ));
 
     eprintln!("{}", conference.notice);

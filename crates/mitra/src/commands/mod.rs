@@ -5,6 +5,7 @@ mod engines;
 mod export;
 mod import;
 mod init;
+mod report;
 mod serve;
 
 use crate::cli::{Cli, Command, EventArg};
@@ -22,6 +23,7 @@ pub async fn run(cli: Cli) -> Outcome {
         Command::Export(args) => export::run(args).await,
         Command::Match(args) => engines::run_match(args),
         Command::Schedule(args) => engines::run_schedule(args),
+        Command::Report(args) => report::run(args).await,
         Command::Serve(args) => serve::run(args).await,
     }
 }

@@ -1,0 +1,162 @@
+//! `mitra report`: the mission report and the event report, built from the
+//! database by `mitra-insight` and rendered by `mitra-docs`.
+
+use super::{choose_event, open_existing, read_input, write_atomically};
+use crate::cli::{ReportArgs, ReportKind, ReportLang};
+use crate::failure::{Failure, Outcome};
+use mitra_core::ids::{DelegationId, EventId};
+use mitra_core::meeting::{Meeting, MeetingStatus};
+use mitra_docs::Lang;
+use mitra_insight::flows::TradeFlows;
+use mitra_insight::{EventInputs, MeetingRecord, MissionInputs, TradeInputs};
+use mitra_store::Store;
+use std::collections::HashMap;
+use std::path::Path;
+
+pub async fn run(args: ReportArgs) -> Outcome {
+    let langs: Vec<Lang> = match args.lang {
+        ReportLang::En => vec![Lang::En],
+        ReportLang::Id => vec![Lang::Id],
+        ReportLang::Zh => vec![Lang::Zh],
+        ReportLang::All => Lang::ALL.to_vec(),
+    };
+    // Read every input before touching the database or writing anything.
+    let trade = match &args.kind {
+        ReportKind::Mission {
+            trade: Some(path), ..
+        } => Some(read_trade(path)?),
+        _ => None,
+    };
+    let store = open_existing(&args.database.url).await?;
+    let event = choose_event(&store, &args.event).await?;
+    match &args.kind {
+        ReportKind::Mission { delegation, .. } => {
+            let id = DelegationId::parse(delegation)
+                .map_err(|e| Failure::bad_input([format!("--delegation: {e}")]))?;
+            write_mission(&store, &event, &id, trade, &langs, &args.output).await?;
+        }
+        ReportKind::Event => write_event(&store, &event, &langs, &args.output).await?,
+    }
+    store.close().await;
+    Ok(())
+}
+
+/// Reads and validates a trade-flow table; every bad row is a line of its own.
+pub fn read_trade(path: &Path) -> Outcome<TradeFlows> {
+    let bytes = read_input(path)?;
+    let name = path.display().to_string();
+    TradeFlows::parse(&bytes, &name)
+        .map_err(|errors| Failure::bad_input(errors.errors.iter().map(|e| format!("{name}: {e}"))))
+}
+
+/// Meetings with the outcomes their sides recorded.
+async fn meeting_records(store: &Store, event: &EventId) -> Outcome<Vec<MeetingRecord>> {
+    let mut outcomes: HashMap<i64, Vec<mitra_core::meeting::Outcome>> = HashMap::new();
+    for (meeting, outcome) in store.outcomes(event).await? {
+        outcomes.entry(meeting).or_default().push(outcome);
+    }
+    Ok(store
+        .meetings(event)
+        .await?
+        .into_iter()
+        .map(|m| MeetingRecord {
+            outcomes: outcomes.remove(&m.id).unwrap_or_default(),
+            meeting: m.meeting,
+        })
+        .collect())
+}
+
+/// Builds and writes a delegation's mission report, one HTML file per language.
+pub async fn write_mission(
+    store: &Store,
+    event: &EventId,
+    delegation: &DelegationId,
+    flows: Option<TradeFlows>,
+    langs: &[Lang],
+    dir: &Path,
+) -> Outcome {
+    let delegations = store.delegations(event).await?;
+    let Some(found) = delegations.into_iter().find(|d| &d.id == delegation) else {
+        return Err(Failure::bad_input([format!(
+            "--delegation: unknown delegation {:?} in event {event}",
+            delegation.as_str()
+        )]));
+    };
+    let mission = store
+        .missions(event)
+        .await?
+        .into_iter()
+        .find(|m| &m.delegation == delegation);
+    // The tie the delegation's region is part of.
+    let tie = store.ties().await?.into_iter().find(|t| {
+        [&t.region_a, &t.region_b]
+            .iter()
+            .any(|r| r.country == found.country && Some(&r.region) == found.region.as_ref())
+    });
+    let inputs = MissionInputs {
+        delegation: found,
+        mission,
+        tie,
+        event: Some(store.event_plan(event).await?),
+        organizations: store.organizations(event).await?,
+        meetings: meeting_records(store, event).await?,
+        trade: TradeInputs {
+            flows,
+            exporter: String::new(),
+            importer: String::new(),
+            year: None,
+        },
+        facts: mitra_insight::facts::facts().to_vec(),
+    };
+    let report = mitra_insight::build_mission_report(&inputs);
+    for lang in langs {
+        write_atomically(
+            &dir.join(format!("mission.{}.html", lang.code())),
+            &mitra_docs::render_mission_html(&report, *lang),
+        )?;
+    }
+    Ok(())
+}
+
+/// Builds and writes the event report, one HTML file per language.
+pub async fn write_event(store: &Store, event: &EventId, langs: &[Lang], dir: &Path) -> Outcome {
+    let meetings = meeting_records(store, event).await?;
+    // Held and no-show meetings were published before the day; Mitra does
+    // not yet keep a copy of the published plan, so this is the plan as far
+    // as the records show it.
+    let published: Vec<Meeting> = meetings
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.meeting.status,
+                MeetingStatus::Published | MeetingStatus::Held | MeetingStatus::NoShow
+            )
+        })
+        .map(|m| Meeting {
+            status: MeetingStatus::Published,
+            ..m.meeting.clone()
+        })
+        .collect();
+    let inputs = EventInputs {
+        plan: store.event_plan(event).await?,
+        delegations: store.delegations(event).await?,
+        organizations: store.organizations(event).await?,
+        interpreters: store.interpreters(event).await?,
+        requests: store
+            .requests(event)
+            .await?
+            .into_iter()
+            .map(|r| r.request)
+            .collect(),
+        meetings,
+        published: (!published.is_empty()).then_some(published),
+    };
+    let report = mitra_insight::build_event_report(&inputs);
+    for lang in langs {
+        write_atomically(
+            &dir.join(format!("event.{}.html", lang.code())),
+            &mitra_docs::render_event_html(&report, *lang),
+        )?;
+    }
+    Ok(())
+}
