@@ -1,0 +1,642 @@
+//! Reading registrations from a workbook or a CSV file.
+
+use crate::columns::{Column, DELEGATION_COLUMNS, ORGANIZATION_COLUMNS, normalise};
+use crate::{SheetFormat, column_letter};
+use calamine::{Data, Reader, Xlsx};
+use mitra_core::codes::{CountryCode, LanguageCode};
+use mitra_core::ids::{DelegationId, OrgId};
+use mitra_core::organization::{Delegation, Objectives, Organization, Sector, Side, TradeItem};
+use mitra_hs::HsCode;
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Cursor;
+
+/// One problem, at a cell or a sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetProblem {
+    /// `Organizations!C5 (side)`, `Organizations!B3:B4`, or a sheet name.
+    pub place: String,
+    pub message: String,
+}
+
+impl fmt::Display for SheetProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// What a registration file holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Registration {
+    pub delegations: Vec<Delegation>,
+    pub organizations: Vec<Organization>,
+}
+
+/// How to read a file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// The side of every row that does not say (platform exports do not).
+    pub default_side: Option<Side>,
+}
+
+/// A sheet's cells as text (an error cell is an `Err` with Excel's code).
+struct Table {
+    name: String,
+    /// Zero-based row and column of the first cell.
+    origin: (u32, u32),
+    rows: Vec<Vec<Result<String, String>>>,
+}
+
+impl Table {
+    fn place(&self, row: usize, col: usize) -> String {
+        format!(
+            "{}!{}{}",
+            self.name,
+            column_letter(self.origin.1 as usize + col),
+            self.origin.0 as usize + row + 1
+        )
+    }
+}
+
+/// Reads a registration workbook (XLSX) or CSV file: every delegation and
+/// organization, or every problem.
+pub fn read_registration(
+    bytes: &[u8],
+    file_name: &str,
+    options: ReadOptions,
+) -> Result<Registration, Vec<SheetProblem>> {
+    let mut problems = Vec::new();
+    let (delegations_table, organizations_table) = match SheetFormat::from_file_name(file_name) {
+        Some(SheetFormat::Xlsx) => read_workbook(bytes, file_name, &mut problems),
+        Some(SheetFormat::Csv) => (None, read_csv(bytes, file_name, &mut problems)),
+        None => {
+            return Err(vec![SheetProblem {
+                place: file_name.to_string(),
+                message: "expected a .xlsx or .csv file".into(),
+            }]);
+        }
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut registration = Registration::default();
+    if let Some(table) = &delegations_table {
+        registration.delegations = delegations(table, &mut problems);
+    }
+    match &organizations_table {
+        Some(table) => {
+            let known: Option<Vec<&DelegationId>> = delegations_table
+                .as_ref()
+                .map(|_| registration.delegations.iter().map(|d| &d.id).collect());
+            registration.organizations =
+                organizations(table, known.as_deref(), options, &mut problems);
+        }
+        None => problems.push(SheetProblem {
+            place: file_name.to_string(),
+            message: "no Organizations sheet (a sheet named Organizations, Organisasi or 企业)"
+                .into(),
+        }),
+    }
+    if problems.is_empty() {
+        Ok(registration)
+    } else {
+        Err(problems)
+    }
+}
+
+fn read_workbook(
+    bytes: &[u8],
+    file_name: &str,
+    problems: &mut Vec<SheetProblem>,
+) -> (Option<Table>, Option<Table>) {
+    let mut workbook: Xlsx<_> = match calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())) {
+        Ok(w) => w,
+        Err(e) => {
+            problems.push(SheetProblem {
+                place: file_name.to_string(),
+                message: format!("not a readable XLSX workbook: {e}"),
+            });
+            return (None, None);
+        }
+    };
+    let names = workbook.sheet_names().to_vec();
+    let find = |wanted: &[&str]| {
+        names
+            .iter()
+            .find(|n| wanted.contains(&normalise(n).as_str()))
+            .cloned()
+    };
+    let organizations = find(&[
+        "organizations",
+        "organisations",
+        "organisasi",
+        "perusahaan",
+        "企业",
+        "companies",
+        "participants",
+    ])
+    .or_else(|| (names.len() == 1).then(|| names[0].clone()));
+    let delegations = find(&["delegations", "delegasi", "代表团"]);
+    let mut load = |name: Option<String>| -> Option<Table> {
+        let name = name?;
+        if let Ok(merged) = workbook.merge_cells_by_sheet_name(&name) {
+            for region in merged {
+                problems.push(SheetProblem {
+                    place: format!(
+                        "{name}!{}{}:{}{}",
+                        column_letter(region.start.1 as usize),
+                        region.start.0 + 1,
+                        column_letter(region.end.1 as usize),
+                        region.end.0 + 1
+                    ),
+                    message: "merged cells cannot be imported; unmerge them and fill every cell"
+                        .into(),
+                });
+            }
+        }
+        match workbook.worksheet_range(&name) {
+            Ok(range) => {
+                let origin = range.start().unwrap_or((0, 0));
+                let rows = range
+                    .rows()
+                    .map(|row| row.iter().map(cell_text).collect())
+                    .collect();
+                Some(Table { name, origin, rows })
+            }
+            Err(e) => {
+                problems.push(SheetProblem {
+                    place: name.clone(),
+                    message: format!("cannot read the sheet: {e}"),
+                });
+                None
+            }
+        }
+    };
+    let delegations = load(delegations);
+    let organizations = load(organizations);
+    (delegations, organizations)
+}
+
+fn cell_text(cell: &Data) -> Result<String, String> {
+    match cell {
+        Data::Empty => Ok(String::new()),
+        Data::String(s) => Ok(s.clone()),
+        Data::Int(i) => Ok(i.to_string()),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Ok(format!("{}", *f as i64)),
+        Data::Float(f) => Ok(f.to_string()),
+        Data::Bool(b) => Ok(b.to_string()),
+        Data::DateTime(d) => Ok(d.to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Ok(s.clone()),
+        Data::Error(e) => Err(format!("the cell holds the Excel error {e}")),
+    }
+}
+
+fn read_csv(bytes: &[u8], file_name: &str, problems: &mut Vec<SheetProblem>) -> Option<Table> {
+    let bytes = bytes.strip_prefix(crate::UTF8_BOM).unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        match record {
+            Ok(r) => rows.push(r.iter().map(|c| Ok(c.to_string())).collect()),
+            Err(e) => {
+                problems.push(SheetProblem {
+                    place: format!("{file_name}:{}", i + 1),
+                    message: format!("not valid CSV: {e}"),
+                });
+                return None;
+            }
+        }
+    }
+    Some(Table {
+        name: file_name.to_string(),
+        origin: (0, 0),
+        rows,
+    })
+}
+
+/// The header row, the column each key is in, and whether the sheet is
+/// Mitra's own template (strict about unknown headers) or a platform export.
+struct Header {
+    row: usize,
+    columns: HashMap<&'static str, usize>,
+}
+
+fn header(
+    table: &Table,
+    columns: &'static [Column],
+    problems: &mut Vec<SheetProblem>,
+) -> Option<Header> {
+    let Some(row) = table.rows.iter().position(|r| {
+        r.iter()
+            .any(|c| c.as_ref().is_ok_and(|t| !t.trim().is_empty()))
+    }) else {
+        problems.push(SheetProblem {
+            place: table.name.clone(),
+            message: "the sheet is empty (expected a header row)".into(),
+        });
+        return None;
+    };
+    let cells = &table.rows[row];
+    // Mitra's own headers read "key / English / Indonesian / 中文".
+    let own = cells
+        .iter()
+        .any(|c| c.as_ref().is_ok_and(|t| t.contains(" / ")));
+    let mut found: HashMap<&'static str, usize> = HashMap::new();
+    let before = problems.len();
+    for (col, cell) in cells.iter().enumerate() {
+        let text = cell.clone().unwrap_or_default();
+        if text.trim().is_empty() {
+            continue;
+        }
+        match columns.iter().find(|c| c.matches(&text)) {
+            Some(column) => {
+                if let Some(first) = found.insert(column.key, col) {
+                    problems.push(SheetProblem {
+                        place: table.place(row, col),
+                        message: format!(
+                            "column {:?} appears twice (first in column {})",
+                            column.key,
+                            column_letter(first)
+                        ),
+                    });
+                }
+            }
+            None if own => problems.push(SheetProblem {
+                place: table.place(row, col),
+                message: format!(
+                    "unknown column header {text:?} (expected one of: {})",
+                    columns.iter().map(|c| c.key).collect::<Vec<_>>().join(", ")
+                ),
+            }),
+            // Platform exports carry columns Mitra does not need.
+            None => {}
+        }
+    }
+    for column in columns
+        .iter()
+        .filter(|c| c.required && !found.contains_key(c.key))
+    {
+        // A platform export may leave out the side; the caller supplies it.
+        if column.key == "side" || column.key == "languages" && !own {
+            continue;
+        }
+        problems.push(SheetProblem {
+            place: format!("{}!{}", table.name, table.origin.0 as usize + row + 1),
+            message: format!("missing column {:?} ({})", column.key, column.header()),
+        });
+    }
+    (problems.len() == before).then_some(Header {
+        row,
+        columns: found,
+    })
+}
+
+/// The data rows after the header, skipping blank ones, with a helper to
+/// read a cell by key.
+fn data_rows<'t>(table: &'t Table, header: &'t Header) -> impl Iterator<Item = Row<'t>> + 't {
+    table
+        .rows
+        .iter()
+        .enumerate()
+        .skip(header.row + 1)
+        .filter_map(move |(i, cells)| {
+            let blank = cells
+                .iter()
+                .all(|c| c.as_ref().is_ok_and(|t| t.trim().is_empty()));
+            (!blank).then_some(Row {
+                table,
+                header,
+                index: i,
+                cells,
+            })
+        })
+}
+
+struct Row<'t> {
+    table: &'t Table,
+    header: &'t Header,
+    index: usize,
+    cells: &'t [Result<String, String>],
+}
+
+impl Row<'_> {
+    fn place(&self, key: &str) -> String {
+        match self.header.columns.get(key) {
+            Some(col) => format!("{} ({key})", self.table.place(self.index, *col)),
+            None => format!(
+                "{}!{} ({key})",
+                self.table.name,
+                self.table.origin.0 as usize + self.index + 1
+            ),
+        }
+    }
+
+    /// The trimmed text of a column, empty when absent.
+    fn get(&self, key: &str, problems: &mut Vec<SheetProblem>) -> String {
+        let Some(col) = self.header.columns.get(key) else {
+            return String::new();
+        };
+        match self.cells.get(*col) {
+            None => String::new(),
+            Some(Ok(text)) => text.trim().to_string(),
+            Some(Err(message)) => {
+                problems.push(SheetProblem {
+                    place: self.place(key),
+                    message: message.clone(),
+                });
+                String::new()
+            }
+        }
+    }
+
+    fn required(&self, key: &str, problems: &mut Vec<SheetProblem>) -> Option<String> {
+        let text = self.get(key, problems);
+        if text.is_empty() {
+            problems.push(SheetProblem {
+                place: self.place(key),
+                message: "empty; this column is required".into(),
+            });
+            None
+        } else {
+            Some(text)
+        }
+    }
+
+    fn problem(&self, key: &str, message: impl Into<String>, problems: &mut Vec<SheetProblem>) {
+        problems.push(SheetProblem {
+            place: self.place(key),
+            message: message.into(),
+        });
+    }
+}
+
+/// Items written one per line (or separated by " | "), each with optional
+/// HS codes in trailing brackets: `Lada hitam ASTA [0904.11, 0904.12]`.
+pub fn parse_items(text: &str) -> Result<Vec<TradeItem>, String> {
+    let mut items = Vec::new();
+    for line in text.split(['\n', '\r']).flat_map(|l| l.split(" | ")) {
+        let line = line.trim().trim_start_matches(['-', '•', '*']).trim();
+        if line.is_empty() {
+            continue;
+        }
+        let (body, codes) = match (line.rfind('['), line.ends_with(']')) {
+            (Some(open), true) => (&line[..open], Some(&line[open + 1..line.len() - 1])),
+            _ => (line, None),
+        };
+        let mut hs = Vec::new();
+        if let Some(codes) = codes {
+            for raw in codes.split([',', ';']) {
+                let raw = raw
+                    .trim()
+                    .trim_start_matches("HS")
+                    .trim_start_matches("hs")
+                    .trim();
+                if raw.is_empty() {
+                    continue;
+                }
+                let code = HsCode::parse(raw).map_err(|e| format!("item {line:?}: {e}"))?;
+                if !hs.contains(&code) {
+                    hs.push(code);
+                }
+            }
+        }
+        items.push(TradeItem::new(body.trim(), hs));
+    }
+    Ok(items)
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn list(text: &str) -> Vec<String> {
+    text.split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// An id from a name, for platform exports that carry none: lower-case
+/// ASCII letters and digits joined by '-'.
+pub fn id_from_name(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            id.push(c);
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-')
+        .chars()
+        .take(48)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
+}
+
+fn delegations(table: &Table, problems: &mut Vec<SheetProblem>) -> Vec<Delegation> {
+    let Some(header) = header(table, DELEGATION_COLUMNS, problems) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Delegation> = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for row in data_rows(table, &header) {
+        let before = problems.len();
+        let id = row
+            .required("id", problems)
+            .and_then(|raw| match DelegationId::parse(&raw) {
+                Ok(id) => {
+                    if let Some(first) = seen.insert(raw.clone(), row.place("id")) {
+                        row.problem(
+                            "id",
+                            format!("duplicate delegation {raw:?} (first at {first})"),
+                            problems,
+                        );
+                    }
+                    Some(id)
+                }
+                Err(e) => {
+                    row.problem("id", e.to_string(), problems);
+                    None
+                }
+            });
+        let name = row.required("name", problems);
+        let country = country(&row, problems);
+        let region = Some(row.get("region", problems)).filter(|r| !r.is_empty());
+        let lead = Some(row.get("lead", problems)).filter(|r| !r.is_empty());
+        let mut objectives = Objectives::default();
+        for (key, target) in [
+            ("export_products", &mut objectives.export_products),
+            ("technology_sought", &mut objectives.technology_sought),
+        ] {
+            match parse_items(&row.get(key, problems)) {
+                Ok(items) => *target = items,
+                Err(e) => row.problem(key, e, problems),
+            }
+        }
+        objectives.risks = lines(&row.get("risks", problems));
+        if problems.len() > before {
+            continue;
+        }
+        if let (Some(id), Some(name), Some(country)) = (id, name, country) {
+            out.push(Delegation {
+                id,
+                name,
+                country,
+                region,
+                lead: None,
+                lead_name: lead,
+                objectives,
+                demo: false,
+            });
+        }
+    }
+    out
+}
+
+fn country(row: &Row<'_>, problems: &mut Vec<SheetProblem>) -> Option<CountryCode> {
+    let raw = row.required("country", problems)?;
+    CountryCode::parse(&raw.to_uppercase())
+        .map_err(|e| row.problem("country", e.to_string(), problems))
+        .ok()
+}
+
+fn organizations(
+    table: &Table,
+    known_delegations: Option<&[&DelegationId]>,
+    options: ReadOptions,
+    problems: &mut Vec<SheetProblem>,
+) -> Vec<Organization> {
+    let Some(header) = header(table, ORGANIZATION_COLUMNS, problems) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for row in data_rows(table, &header) {
+        let before = problems.len();
+        let name = row.required("name", problems);
+        let raw_id = match row.get("id", problems) {
+            given if !given.is_empty() => given,
+            _ => name.as_deref().map(id_from_name).unwrap_or_default(),
+        };
+        let id = match OrgId::parse(&raw_id) {
+            Ok(id) => {
+                if let Some(first) = seen.insert(raw_id.clone(), row.place("id")) {
+                    row.problem(
+                        "id",
+                        format!("duplicate company {raw_id:?} (first at {first})"),
+                        problems,
+                    );
+                }
+                Some(id)
+            }
+            Err(e) if name.is_some() => {
+                row.problem("id", e.to_string(), problems);
+                None
+            }
+            Err(_) => None,
+        };
+        let side = match row.get("side", problems) {
+            given if !given.is_empty() => Side::parse(&given.to_lowercase())
+                .map_err(|_| {
+                    row.problem(
+                        "side",
+                        format!("unknown side {given:?} (expected \"guest\" or \"host\")"),
+                        problems,
+                    )
+                })
+                .ok(),
+            _ => match options.default_side {
+                Some(side) => Some(side),
+                None => {
+                    row.problem(
+                        "side",
+                        "empty; write guest or host (or import with --side)",
+                        problems,
+                    );
+                    None
+                }
+            },
+        };
+        let country = country(&row, problems);
+        let mut languages = Vec::new();
+        for raw in list(&row.get("languages", problems).replace(' ', ",")) {
+            match LanguageCode::parse(&raw.to_lowercase()) {
+                Ok(code) if !languages.contains(&code) => languages.push(code),
+                Ok(_) => {}
+                Err(e) => row.problem("languages", e.to_string(), problems),
+            }
+        }
+        let delegation = match row.get("delegation", problems) {
+            raw if raw.is_empty() => None,
+            raw => match DelegationId::parse(&raw) {
+                Ok(d) if known_delegations.is_some_and(|known| !known.contains(&&d)) => {
+                    row.problem(
+                        "delegation",
+                        format!("unknown delegation {raw:?} (not in the Delegations sheet)"),
+                        problems,
+                    );
+                    None
+                }
+                Ok(d) => Some(d),
+                Err(e) => {
+                    row.problem("delegation", e.to_string(), problems);
+                    None
+                }
+            },
+        };
+        let sector = match row.get("sector", problems) {
+            raw if raw.is_empty() => None,
+            raw => Sector::parse(&raw.to_lowercase())
+                .map_err(|e| row.problem("sector", e.to_string(), problems))
+                .ok(),
+        };
+        let mut offers = Vec::new();
+        let mut needs = Vec::new();
+        for (key, target) in [("offers", &mut offers), ("needs", &mut needs)] {
+            match parse_items(&row.get(key, problems)) {
+                Ok(items) => *target = items,
+                Err(e) => row.problem(key, e, problems),
+            }
+        }
+        let description = Some(row.get("description", problems)).filter(|d| !d.is_empty());
+        let certifications = list(&row.get("certifications", problems));
+        let capacity = Some(row.get("capacity", problems)).filter(|c| !c.is_empty());
+        let website = Some(row.get("website", problems)).filter(|w| !w.is_empty());
+        let region = Some(row.get("region", problems)).filter(|r| !r.is_empty());
+        if problems.len() > before {
+            continue;
+        }
+        if let (Some(id), Some(name), Some(side), Some(country)) = (id, name, side, country) {
+            out.push(Organization {
+                id,
+                name,
+                side,
+                country,
+                region,
+                delegation,
+                sector,
+                languages,
+                description,
+                offers,
+                needs,
+                certifications,
+                capacity,
+                website,
+                demo: false,
+            });
+        }
+    }
+    out
+}

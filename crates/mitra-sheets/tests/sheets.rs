@@ -1,0 +1,360 @@
+//! Registration workbooks and exports, written and read back as real files
+//! would be.
+
+use calamine::{Data, Reader, Xlsx};
+use mitra_core::codes::{CountryCode, LanguageCode};
+use mitra_core::ids::{DelegationId, OrgId};
+use mitra_core::organization::{Delegation, Objectives, Organization, Sector, Side, TradeItem};
+use mitra_hs::HsCode;
+use mitra_sheets::read::{ReadOptions, parse_items};
+use mitra_sheets::template::write_registration;
+use mitra_sheets::{SheetFormat, read_registration};
+use rust_xlsxwriter::Workbook;
+use std::io::Cursor;
+
+fn delegation() -> Delegation {
+    Delegation {
+        id: DelegationId::parse("lampung").unwrap(),
+        name: "Delegasi Provinsi Lampung".into(),
+        country: CountryCode::parse("ID").unwrap(),
+        region: Some("Lampung".into()),
+        lead: None,
+        lead_name: Some("Ahmad".into()),
+        objectives: Objectives {
+            export_products: vec![TradeItem::new(
+                "Kopi robusta",
+                vec![HsCode::parse("090111").unwrap()],
+            )],
+            technology_sought: vec![TradeItem::new("Irigasi tetes", vec![])],
+            risks: vec!["Kemarau panjang".into(), "Hama PBKo".into()],
+        },
+        demo: false,
+    }
+}
+
+fn organizations() -> Vec<Organization> {
+    vec![
+        Organization {
+            id: OrgId::parse("lpg-01").unwrap(),
+            name: "Koperasi Kopi Tanggamus".into(),
+            side: Side::Guest,
+            country: CountryCode::parse("ID").unwrap(),
+            region: Some("Lampung".into()),
+            delegation: Some(DelegationId::parse("lampung").unwrap()),
+            sector: Some(Sector::Agriculture),
+            languages: vec![
+                LanguageCode::parse("id").unwrap(),
+                LanguageCode::parse("en").unwrap(),
+            ],
+            description: Some("Koperasi petani kopi, 1.200 anggota".into()),
+            offers: vec![
+                TradeItem::new(
+                    "Kopi robusta grade 1",
+                    vec![HsCode::parse("090111").unwrap()],
+                ),
+                TradeItem::new("Kopi sangrai, bubuk", vec![]),
+            ],
+            needs: vec![TradeItem::new(
+                "Mesin pengering kopi",
+                vec![
+                    HsCode::parse("841939").unwrap(),
+                    HsCode::parse("8437").unwrap(),
+                ],
+            )],
+            certifications: vec!["Rainforest Alliance".into(), "Halal".into()],
+            capacity: Some("300 t/tahun".into()),
+            website: Some("https://kopi.example".into()),
+            demo: false,
+        },
+        Organization {
+            id: OrgId::parse("sd-001").unwrap(),
+            name: "青岛咖啡进口有限公司".into(),
+            side: Side::Host,
+            country: CountryCode::parse("CN").unwrap(),
+            region: Some("Qingdao".into()),
+            delegation: None,
+            sector: None,
+            languages: vec![LanguageCode::parse("zh").unwrap()],
+            description: None,
+            offers: vec![],
+            needs: vec![TradeItem::new("采购罗布斯塔咖啡生豆", vec![])],
+            certifications: vec![],
+            capacity: None,
+            website: None,
+            demo: false,
+        },
+    ]
+}
+
+fn read(bytes: &[u8], name: &str) -> Result<mitra_sheets::Registration, Vec<String>> {
+    read_registration(bytes, name, ReadOptions::default())
+        .map_err(|ps| ps.iter().map(|p| p.to_string()).collect())
+}
+
+#[test]
+fn the_empty_template_reads_back_as_nothing() {
+    for (format, name) in [(SheetFormat::Xlsx, "t.xlsx"), (SheetFormat::Csv, "t.csv")] {
+        let bytes = write_registration(&[], &[], format).unwrap();
+        let registration = read(&bytes, name).unwrap();
+        assert!(registration.organizations.is_empty() && registration.delegations.is_empty());
+    }
+    let bytes = write_registration(&[], &[], SheetFormat::Xlsx).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        vec!["Instructions", "Delegations", "Organizations"]
+    );
+    let instructions = book.worksheet_range("Instructions").unwrap();
+    let text: String = instructions
+        .cells()
+        .map(|(_, _, c)| c.to_string())
+        .collect();
+    assert!(
+        text.contains("Alt+Enter")
+            && text.contains("Isi satu baris")
+            && text.contains("每个代表团"),
+        "instructions in three languages"
+    );
+}
+
+#[test]
+fn a_filled_workbook_reads_back_unchanged() {
+    let bytes = write_registration(&[delegation()], &organizations(), SheetFormat::Xlsx).unwrap();
+    let registration = read(&bytes, "filled.xlsx").unwrap();
+    assert_eq!(registration.delegations, vec![delegation()]);
+    assert_eq!(registration.organizations, organizations());
+    assert_eq!(
+        write_registration(&[delegation()], &organizations(), SheetFormat::Xlsx).unwrap(),
+        bytes,
+        "deterministic bytes"
+    );
+    let csv = write_registration(&[], &organizations(), SheetFormat::Csv).unwrap();
+    assert!(
+        csv.starts_with(b"\xEF\xBB\xBF"),
+        "a byte-order mark, so Excel reads Chinese"
+    );
+    let again = read(&csv, "filled.csv").unwrap();
+    assert_eq!(again.organizations, organizations());
+}
+
+/// A workbook as a person might fill it: our headers, then the rows given.
+fn workbook(rows: &[&[&str]], merge: bool) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Organizations").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            if !value.is_empty() {
+                sheet.write_string(r as u32, c as u16, *value).unwrap();
+            }
+        }
+    }
+    if merge {
+        sheet
+            .merge_range(2, 1, 3, 1, "merged", &rust_xlsxwriter::Format::new())
+            .unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+fn own_headers() -> Vec<String> {
+    mitra_sheets::columns::ORGANIZATION_COLUMNS
+        .iter()
+        .map(|c| c.header())
+        .collect()
+}
+
+#[test]
+fn bad_cells_are_named_by_sheet_row_and_column_and_nothing_is_read() {
+    let headers = own_headers();
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let rows: Vec<&[&str]> = vec![
+        &header_refs,
+        &[
+            "a-1",
+            "Alpha",
+            "guest",
+            "ID",
+            "",
+            "",
+            "",
+            "id",
+            "",
+            "Kopi [0901.11]",
+            "",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "a-2",
+            "Beta",
+            "buyer",
+            "XX",
+            "",
+            "",
+            "",
+            "ind",
+            "",
+            "Lada [09a4]",
+            "",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "a-1", "Gamma", "host", "CN", "", "", "", "zh", "", "", "", "", "", "",
+        ],
+    ];
+    let errors = read(&workbook(&rows, false), "bad.xlsx").unwrap_err();
+    let expect = [
+        "Organizations!C3 (side): unknown side \"buyer\"",
+        "Organizations!D3 (country): unknown country code \"XX\"",
+        "Organizations!H3 (languages): unknown language code \"ind\"",
+        "Organizations!J3 (offers): item \"Lada [09a4]\"",
+        "Organizations!A4 (id): duplicate company \"a-1\" (first at Organizations!A2 (id))",
+    ];
+    for e in expect {
+        assert!(
+            errors.iter().any(|line| line.starts_with(e)),
+            "expected {e:?} in {errors:#?}"
+        );
+    }
+    assert_eq!(errors.len(), expect.len(), "{errors:#?}");
+
+    let mut wrong = header_refs.clone();
+    wrong[2] = "side / typo";
+    wrong.push("colour");
+    let errors = read(&workbook(&[&wrong], false), "wrong.xlsx").unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("Organizations!O1: unknown column header \"colour\"")),
+        "{errors:#?}"
+    );
+
+    let errors = read(
+        &workbook(
+            &[
+                &header_refs,
+                &["a-1", "Alpha", "guest", "ID", "", "", "", "id"],
+            ],
+            true,
+        ),
+        "merged.xlsx",
+    )
+    .unwrap_err();
+    assert!(errors.contains(&"Organizations!B3:B4: merged cells cannot be imported; unmerge them and fill every cell".to_string()), "{errors:#?}");
+
+    let errors = read(b"not a zip", "broken.xlsx").unwrap_err();
+    assert!(errors[0].starts_with("broken.xlsx: not a readable XLSX workbook"));
+    let errors = read(b"x", "orgs.txt").unwrap_err();
+    assert!(errors[0].contains("expected a .xlsx or .csv file"));
+}
+
+#[test]
+fn a_platform_export_reads_with_its_own_column_names() {
+    let csv = "Organisation Name,Country,Organisation Description,Marketplace: Offer,Marketplace: Request,Registration date\n\
+               Mekong Rice Co.,vn,Rice exporter,Jasmine rice [1006.30],Solar irrigation pumps,2025-04-01\n\
+               \"PT Lada, Jaya\",ID,,Black pepper ASTA,,2025-04-02\n";
+    let registration = read_registration(
+        csv.as_bytes(),
+        "b2match.csv",
+        ReadOptions {
+            default_side: Some(Side::Guest),
+        },
+    )
+    .unwrap();
+    let orgs = registration.organizations;
+    assert_eq!(orgs.len(), 2);
+    assert_eq!(orgs[0].id.as_str(), "mekong-rice-co");
+    assert_eq!(orgs[0].country.as_str(), "VN");
+    assert_eq!(orgs[0].offers[0].hs[0].as_str(), "100630");
+    assert_eq!(orgs[0].needs[0].text, "Solar irrigation pumps");
+    assert_eq!(orgs[1].id.as_str(), "pt-lada-jaya");
+    assert!(orgs.iter().all(|o| o.side == Side::Guest));
+    // Without a side, each row says what is missing.
+    let errors = read(csv.as_bytes(), "b2match.csv").unwrap_err();
+    assert!(
+        errors[0].starts_with("b2match.csv!2 (side): empty; write guest or host"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn items_take_hs_codes_in_brackets() {
+    let items = parse_items("- Kopi robusta [0901.11, HS 0901.12]\n罗布斯塔 | Lada putih").unwrap();
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0].text, "Kopi robusta");
+    assert_eq!(items[0].hs.len(), 2);
+    assert_eq!(items[1].text, "罗布斯塔");
+    assert!(parse_items("Kopi [12345]").is_err());
+}
+
+#[test]
+fn the_schedule_exports_four_ways() {
+    use chrono::{NaiveDate, NaiveTime};
+    use mitra_core::event::{Event, EventPlan, Session};
+    use mitra_core::ids::{EventId, SessionId, SlotId, TableId};
+    use mitra_core::meeting::{Meeting, MeetingStatus};
+    use mitra_sheets::export::{Names, schedule_tables, write_tables};
+    let plan = EventPlan::new(
+        Event {
+            id: EventId::parse("e").unwrap(),
+            name: "E".into(),
+            name_zh: None,
+            name_id: None,
+            venue: None,
+            city: None,
+            time_zone: chrono_tz::Asia::Shanghai,
+            slot_minutes: 20,
+            demo: false,
+        },
+        vec![Session {
+            id: SessionId::parse("am").unwrap(),
+            name: "am".into(),
+            date: NaiveDate::from_ymd_opt(2025, 5, 27).unwrap(),
+            start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            slot_count: 2,
+        }],
+    )
+    .unwrap();
+    let meetings = vec![
+        Meeting {
+            a: OrgId::parse("lpg-01").unwrap(),
+            b: OrgId::parse("sd-001").unwrap(),
+            slot: SlotId::parse("am-0920").unwrap(),
+            table: TableId::parse("T2").unwrap(),
+            interpreter: None,
+            status: MeetingStatus::Published,
+        },
+        Meeting {
+            a: OrgId::parse("lpg-01").unwrap(),
+            b: OrgId::parse("sd-001").unwrap(),
+            slot: SlotId::parse("am-0900").unwrap(),
+            table: TableId::parse("T1").unwrap(),
+            interpreter: None,
+            status: MeetingStatus::Draft,
+        },
+    ];
+    let orgs = organizations();
+    let names = Names::new(&orgs, &[]);
+    let tables = schedule_tables(&plan, &meetings, &names);
+    assert_eq!(
+        tables.iter().map(|t| t.sheet).collect::<Vec<_>>(),
+        vec!["By slot", "By table", "By person", "By interpreter"]
+    );
+    assert_eq!(
+        tables[0].rows[0][1], "2025-05-27 09:00",
+        "by slot, earliest first"
+    );
+    assert_eq!(tables[2].rows.len(), 4, "each meeting once per person");
+    assert_eq!(tables[2].rows[0][7], "青岛咖啡进口有限公司");
+    let bytes = write_tables(&tables, SheetFormat::Xlsx).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("By table").unwrap();
+    assert_eq!(range.get_size().0, 3);
+    assert_eq!(range.get((1, 3)), Some(&Data::String("T1".into())));
+    let csv = write_tables(&tables, SheetFormat::Csv).unwrap();
+    assert!(csv.starts_with(b"\xEF\xBB\xBFslot,start"));
+}
