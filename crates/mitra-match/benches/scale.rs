@@ -1,12 +1,25 @@
 //! Scale benchmark: top-10 for every organization among N guests × N hosts
-//! of generated profiles (offers and needs drawn from trade phrases in
-//! English, Indonesian and Chinese, with noise words), for N = 1k, 5k, 20k
-//! (or the sizes given as arguments). Prints seconds and peak memory.
+//! of generated profiles, for N = 1k, 5k, 20k (or the sizes given as
+//! arguments). Prints seconds, CPU seconds and peak memory.
 //!
-//! `cargo bench -p mitra-match --bench scale [-- 1000 5000 20000]`
+//! `cargo bench -p mitra-match --bench scale [-- [SIZES] [--phrases|--mixed]
+//! [--postings N] [--compare] [--updates N]]`
+//!
+//! Generators: `--phrases` draws every offer and need from ~170 trade
+//! phrases in English, Indonesian and Chinese (with noise words), so that
+//! each concept's posting list grows with N, the worst case for an index;
+//! `--mixed` (the default) is closer to a national programme: a third of
+//! the items from those phrases, two thirds from the ~5,600 product
+//! descriptions of the HS 2022 nomenclature, some with the code.
+//!
+//! `--compare` also runs the first pass unbounded (every posting of every
+//! list) and reports how much of the bounded lists it keeps: the share of
+//! top-10 entries in common and the ratio of the mean top-10 scores.
+//! `--updates N` times N single-profile edits on a [`Matcher`] afterwards.
 
-use mitra_match::{Item, Profile, Side, Weights, recommend};
+use mitra_match::{Item, Matcher, Profile, Recommendations, Side, Weights, recommend};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 use std::time::Instant;
 
 const PHRASES: &[&str] = &[
@@ -177,8 +190,48 @@ impl Rng {
     }
 }
 
-fn item(rng: &mut Rng) -> Item {
-    let mut text = PHRASES[rng.below(PHRASES.len())].to_string();
+#[derive(Clone, Copy, PartialEq)]
+enum Generator {
+    Phrases,
+    Mixed,
+}
+
+/// A product as a registrant might write it: the HS6 description (its
+/// first clause), with the code one time in three.
+fn hs_item(rng: &mut Rng) -> (String, Vec<mitra_match::HsCode>) {
+    static SIX: OnceLock<Vec<&'static mitra_hs::Entry>> = OnceLock::new();
+    let six = SIX.get_or_init(|| {
+        mitra_hs::nomenclature()
+            .entries()
+            .iter()
+            .filter(|e| e.code.level() == mitra_hs::Level::Subheading)
+            .collect()
+    });
+    let e = six[rng.below(six.len())];
+    let text = e
+        .description
+        .split([';', ':', '('])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    let codes = if rng.below(3) == 0 {
+        vec![e.code.clone()]
+    } else {
+        Vec::new()
+    };
+    (text, codes)
+}
+
+fn item(rng: &mut Rng, g: Generator) -> Item {
+    let mut hs = Vec::new();
+    let mut text = if g == Generator::Mixed && rng.below(3) != 0 {
+        let (t, c) = hs_item(rng);
+        hs = c;
+        t
+    } else {
+        PHRASES[rng.below(PHRASES.len())].to_string()
+    };
     if rng.below(3) == 0 {
         text.push_str(", ");
         text.push_str(PHRASES[rng.below(PHRASES.len())]);
@@ -190,11 +243,11 @@ fn item(rng: &mut Rng) -> Item {
         rng.below(20_000),
         rng.below(900)
     ));
-    Item::new(text)
+    Item { text, hs }
 }
 
 /// `n` guests and `n` hosts, deterministic for a given `n`.
-pub fn generate(n: usize) -> Vec<Profile> {
+fn generate(n: usize, g: Generator) -> Vec<Profile> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64);
     let countries = ["ID", "VN", "TH", "MY", "KZ", "AU"];
     let mut out = Vec::with_capacity(2 * n);
@@ -212,8 +265,8 @@ pub fn generate(n: usize) -> Vec<Profile> {
             } else {
                 "id".into()
             }];
-            p.offers = (0..1 + rng.below(3)).map(|_| item(&mut rng)).collect();
-            p.needs = (0..1 + rng.below(3)).map(|_| item(&mut rng)).collect();
+            p.offers = (0..1 + rng.below(3)).map(|_| item(&mut rng, g)).collect();
+            p.needs = (0..1 + rng.below(3)).map(|_| item(&mut rng, g)).collect();
             out.push(p);
         }
     }
@@ -221,41 +274,144 @@ pub fn generate(n: usize) -> Vec<Profile> {
 }
 
 fn peak_rss_mib() -> f64 {
+    status_kib("VmHWM:") / 1024.0
+}
+
+fn status_kib(field: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
+            s.lines().find(|l| l.starts_with(field)).and_then(|l| {
                 l.split_whitespace()
                     .nth(1)
                     .and_then(|v| v.parse::<f64>().ok())
             })
         })
-        .map_or(0.0, |kib| kib / 1024.0)
+        .unwrap_or(0.0)
+}
+
+/// CPU seconds of this process so far (user + system, all threads).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // fields after the command name (which may hold spaces)
+    let rest = stat.rsplit(')').next().unwrap_or_default();
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the whole line: 11 and 12 here
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Share of top-10 entries the two runs have in common, and the ratio of
+/// their mean top-10 scores (bounded / unbounded).
+fn agreement(a: &[Recommendations], b: &[Recommendations]) -> (f64, f64) {
+    let (mut common, mut total, mut sa, mut sb) = (0usize, 0usize, 0.0, 0.0);
+    for (x, y) in a.iter().zip(b) {
+        total += y.top.len();
+        common += x
+            .top
+            .iter()
+            .filter(|m| y.top.iter().any(|n| n.org == m.org))
+            .count();
+        sa += x.top.iter().map(|m| m.score).sum::<f64>();
+        sb += y.top.iter().map(|m| m.score).sum::<f64>();
+    }
+    (common as f64 / total.max(1) as f64, sa / sb.max(1e-9))
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![1_000, 5_000, 20_000]
-    } else {
-        sizes
-    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut generator = Generator::Mixed;
+    let mut weights = Weights::default();
+    let (mut compare, mut updates) = (false, 0usize);
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--phrases" => generator = Generator::Phrases,
+            "--mixed" => generator = Generator::Mixed,
+            "--compare" => compare = true,
+            "--postings" => {
+                i += 1;
+                weights.postings = args.get(i).and_then(|v| v.parse().ok()).unwrap_or(256);
+            }
+            "--updates" => {
+                i += 1;
+                updates = args.get(i).and_then(|v| v.parse().ok()).unwrap_or(100);
+            }
+            a => {
+                if let Ok(n) = a.parse() {
+                    sizes.push(n);
+                }
+            }
+        }
+        i += 1;
+    }
+    if sizes.is_empty() {
+        sizes = vec![1_000, 5_000, 20_000];
+    }
     // Load the lexicon, jieba and the HS fallback once, outside the timing.
-    let _ = recommend(&generate(2), &HashMap::new(), 10, &Weights::default());
-    println!("threads: {}", rayon::current_num_threads());
+    let _ = recommend(
+        &generate(2, generator),
+        &HashMap::new(),
+        10,
+        &Weights::default(),
+    );
+    println!(
+        "threads: {}, generator: {}, postings per list: {}",
+        rayon::current_num_threads(),
+        if generator == Generator::Mixed {
+            "mixed"
+        } else {
+            "phrases"
+        },
+        weights.postings
+    );
     for n in sizes {
-        let profiles = generate(n);
-        let start = Instant::now();
-        let recs = recommend(&profiles, &HashMap::new(), 10, &Weights::default());
+        let profiles = generate(n, generator);
+        let (start, cpu) = (Instant::now(), cpu_seconds());
+        let recs = recommend(&profiles, &HashMap::new(), 10, &weights);
         let secs = start.elapsed().as_secs_f64();
+        let cpu = cpu_seconds() - cpu;
         let listed: usize = recs.iter().map(|r| r.top.len()).sum();
         println!(
-            "{n} guests x {n} hosts: top-10 for {} organizations in {secs:.2} s ({listed} matches), peak RSS {:.0} MiB",
+            "{n} guests x {n} hosts: top-10 for {} organizations in {secs:.2} s ({cpu:.2} CPU s; {listed} matches), peak RSS {:.0} MiB",
             profiles.len(),
             peak_rss_mib()
         );
+        if compare {
+            let unbounded = Weights {
+                postings: usize::MAX,
+                ..weights.clone()
+            };
+            let start = Instant::now();
+            let full = recommend(&profiles, &HashMap::new(), 10, &unbounded);
+            let (common, ratio) = agreement(&recs, &full);
+            println!(
+                "  unbounded first pass: {:.2} s; top-10 entries in common {:.1} %, mean top-10 score bounded/unbounded {:.4}",
+                start.elapsed().as_secs_f64(),
+                100.0 * common,
+                ratio
+            );
+        }
+        if updates > 0 {
+            drop(recs);
+            let mut m = Matcher::new(&profiles, &HashMap::new(), 10, &weights);
+            let mut rng = Rng(0xD1B5_4A32_D192_ED03 ^ n as u64);
+            let (start, mut changed) = (Instant::now(), 0usize);
+            for _ in 0..updates {
+                let slot = rng.below(profiles.len());
+                let mut p = profiles[slot].clone();
+                p.needs.push(item(&mut rng, generator));
+                changed += m.update(slot, &p).len();
+            }
+            let secs = start.elapsed().as_secs_f64();
+            println!(
+                "  {updates} single-profile updates: {:.1} ms each, {:.1} lists changed each",
+                1000.0 * secs / updates as f64,
+                changed as f64 / updates as f64
+            );
+        }
     }
 }

@@ -15,11 +15,18 @@
 //!    nomenclature's descriptions ([`hsfallback`]) cover English words the
 //!    lexicon lacks;
 //! 3. the scorer finds candidates through inverted indices over concepts,
-//!    codes and words (never all pairs), then scores the best candidates
-//!    in full: complementarity in both directions (my offer ↔ your need,
-//!    my need ↔ your offer) first, text similarity as support, a penalty
-//!    for competitors, boosts for explicit buyer intents, targeted regions
-//!    and a delegation's objectives ([`Weights`]).
+//!    codes and words (never all pairs), visiting only the head of each
+//!    posting list (strongest first, then a fixed order of id hashes;
+//!    [`Weights::postings`]) so that the work per organization is bounded
+//!    and time grows linearly with the number of organizations; then it
+//!    scores the best candidates in full: complementarity in both
+//!    directions (my offer ↔ your need, my need ↔ your offer) first, text
+//!    similarity as support, a penalty for competitors, boosts for
+//!    explicit buyer intents, targeted regions and a delegation's
+//!    objectives ([`Weights`]);
+//! 4. a [`Matcher`] keeps that state: when one profile changes, is added
+//!    or removed, it recomputes only the lists that can change and returns
+//!    those that did ([`Matcher::update`]), equal to a full recomputation.
 
 pub mod analyze;
 pub mod hsfallback;
@@ -28,7 +35,7 @@ mod score;
 pub mod text;
 
 pub use mitra_hs::HsCode;
-pub use score::recommend;
+pub use score::{CorpusStats, Matcher, recommend};
 
 use std::fmt;
 
@@ -173,6 +180,14 @@ pub struct Weights {
     /// Candidates scored in full per organization (at least; 3 × top is
     /// used when larger). The first pass ranks by the best single link.
     pub candidates: usize,
+    /// Postings visited per list (a concept, code or word) in the first
+    /// pass: the head of the list, strongest first, then in a fixed
+    /// pseudo-random order of ids. Bounds the work per organization, so
+    /// that time grows linearly with the number of organizations; lists
+    /// on match-dev are far shorter, and on generated profiles at 5k the
+    /// bounded first pass keeps the lists of the unbounded one (see
+    /// `benches/scale.rs`).
+    pub postings: usize,
     /// Item pairs weaker than this are not given as reasons.
     pub reason_floor: f32,
 }
@@ -201,6 +216,7 @@ impl Default for Weights {
             code_unknown: 0.35,
             fallback: 0.5,
             candidates: 40,
+            postings: 256,
             reason_floor: 0.2,
         }
     }

@@ -12,18 +12,26 @@ use crate::{
     Weights,
 };
 use rayon::prelude::*;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
-/// A sparse vector: (token id, weight), sorted by id.
-type SparseVec = Vec<(u32, f32)>;
+/// A sparse vector: (token hash, weight), sorted by hash. Tokens are named
+/// by a hash of their text, not by a number given in input order, so that
+/// an organization's vector does not depend on who else was read first.
+type SparseVec = Vec<(u64, f32)>;
 
 struct Org {
+    id: String,
+    /// Hash of the id: the order of posting lists and of equal candidates,
+    /// the same whatever the position of the organization in the input.
+    idh: u64,
+    languages: Vec<String>,
     side: Side,
     offers: Vec<ItemData>,
     needs: Vec<ItemData>,
-    /// TF-IDF vectors (token id, weight), sorted, L2-normalised.
-    offer_vec: Vec<(u32, f32)>,
-    need_vec: Vec<(u32, f32)>,
+    /// TF-IDF vectors (token hash, weight), sorted, L2-normalised.
+    offer_vec: SparseVec,
+    need_vec: SparseVec,
     /// Offers' concepts with need-style ancestors, for the competitor test.
     compete: Vec<Feat>,
     seeks_buyers: bool,
@@ -40,35 +48,48 @@ struct Org {
 struct Analysed {
     offers: Vec<ItemData>,
     needs: Vec<ItemData>,
-    offer_tokens: Vec<(String, f32)>,
-    need_tokens: Vec<(String, f32)>,
+    /// Text-similarity tokens (hash, term weight) and the words behind the
+    /// hashes.
+    offer_tokens: Vec<(u64, f32)>,
+    need_tokens: Vec<(u64, f32)>,
+    words: Vec<(u64, String)>,
 }
 
 fn analyse_profile(p: &Profile, w: &Weights) -> Analysed {
     let mut offer_tokens = Vec::new();
     let mut need_tokens = Vec::new();
+    let mut words: Vec<(u64, String)> = Vec::new();
     let mut offers = Vec::new();
     let mut toks = Vec::new();
+    let mut take = |toks: &mut Vec<String>, out: &mut Vec<(u64, f32)>, tw: f32| {
+        for t in toks.drain(..) {
+            let h = hash64(&t);
+            out.push((h, tw));
+            words.push((h, t));
+        }
+    };
     for it in &p.offers {
         let (d, a) = analyze::analyse_item(it, false, w);
         toks.clear();
         analyze::tokens(&a, &mut toks);
-        offer_tokens.extend(toks.drain(..).map(|t| (t, 1.0)));
+        take(&mut toks, &mut offer_tokens, 1.0);
         offers.push(d);
     }
     if let Some(desc) = &p.description {
         // The description says what the organization does: half weight.
         let a = crate::text::analyse(desc);
         analyze::tokens(&a, &mut toks);
-        offer_tokens.extend(toks.drain(..).map(|t| (t, 0.5)));
+        take(&mut toks, &mut offer_tokens, 0.5);
     }
     let mut needs = Vec::new();
     for it in &p.needs {
         let (d, a) = analyze::analyse_item(it, true, w);
         analyze::tokens(&a, &mut toks);
-        need_tokens.extend(toks.drain(..).map(|t| (t, 1.0)));
+        take(&mut toks, &mut need_tokens, 1.0);
         needs.push(d);
     }
+    words.sort_unstable();
+    words.dedup();
     let org_offers: Vec<u32> = offers
         .iter()
         .filter(|o| o.intent == Intent::Trade)
@@ -85,6 +106,7 @@ fn analyse_profile(p: &Profile, w: &Weights) -> Analysed {
         needs,
         offer_tokens,
         need_tokens,
+        words,
     }
 }
 
@@ -151,29 +173,6 @@ fn compete_feats(offers: &[ItemData]) -> Vec<Feat> {
     f
 }
 
-#[derive(Clone, Copy)]
-struct Posting {
-    org: u32,
-    w: f32,
-    from_lexicon: bool,
-}
-
-#[derive(Default)]
-struct SideIndex {
-    offers: HashMap<u32, Vec<Posting>>,
-    needs: HashMap<u32, Vec<Posting>>,
-    /// HS postings from registrant codes and the fallback only: what a
-    /// lexicon-derived code may meet.
-    offer_codes: HashMap<u32, Vec<Posting>>,
-    need_codes: HashMap<u32, Vec<Posting>>,
-    offer_text: HashMap<u32, Vec<(u32, f32)>>,
-    need_text: HashMap<u32, Vec<(u32, f32)>>,
-}
-
-/// Posting lists longer than this are walked in the first pass only for
-/// strong links (see [`Engine::recommend_one`]).
-const LONG_LIST: usize = 2_000;
-
 fn level_weight(k: u32, w: &Weights) -> f32 {
     match key_kind(k) {
         K_CONCEPT => 1.0,
@@ -235,7 +234,7 @@ fn item_sim(o: &ItemData, n: &ItemData, w: &Weights) -> (f32, u32) {
     best
 }
 
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
     let (mut i, mut j, mut s) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -405,20 +404,552 @@ fn round4(x: f32) -> f64 {
     ((x as f64) * 10_000.0).round() / 10_000.0
 }
 
-struct Engine<'a> {
-    profiles: &'a [Profile],
-    orgs: Vec<Org>,
-    vocab: Vec<String>,
-    /// Org indices per side (Guest, Host).
-    by_side: [Vec<u32>; 2],
-    index: [SideIndex; 2],
-    w: &'a Weights,
+/// A stable 64-bit name for a word or an id: FNV-1a with a final mix, the
+/// same on every machine and in every run.
+fn hash64(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// Document frequencies of the words of a set of profiles, from which the
+/// TF-IDF weights of text similarity are computed.
+///
+/// A [`Matcher`] takes them from the profiles it is built with and keeps
+/// them through its updates: were they live, one edited profile would
+/// reweigh the words of every organization sharing one of its words (and
+/// adding one would reweigh all), and no update could be local. A word
+/// first seen in an update weighs as a word seen once. Rebuilding the
+/// matcher ([`Matcher::new`]) refreshes them; a few edits among thousands
+/// of profiles move them very little.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CorpusStats {
+    docs: u32,
+    df: HashMap<u64, u32>,
+}
+
+impl CorpusStats {
+    fn from_analysed(a: &[Analysed]) -> CorpusStats {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut seen: Vec<u64> = Vec::new();
+        for x in a {
+            seen.clear();
+            seen.extend(x.offer_tokens.iter().chain(&x.need_tokens).map(|t| t.0));
+            seen.sort_unstable();
+            seen.dedup();
+            for &t in &seen {
+                *df.entry(t).or_insert(0) += 1;
+            }
+        }
+        CorpusStats {
+            docs: a.len() as u32,
+            df,
+        }
+    }
+
+    fn idf(&self, t: u64) -> f32 {
+        let n = self.docs.max(1) as f32;
+        let d = self.df.get(&t).copied().unwrap_or(0).max(1) as f32;
+        (1.0 + n / d).ln()
+    }
+
+    /// How many profiles the statistics were taken from.
+    pub fn documents(&self) -> usize {
+        self.docs as usize
+    }
+}
+
+/// TF-IDF vector of an organization's tokens, L2-normalised.
+fn vectorise(toks: &[(u64, f32)], stats: &CorpusStats) -> SparseVec {
+    let mut v: Vec<(u64, f32)> = toks.to_vec();
+    v.sort_by_key(|x| x.0);
+    let mut merged: Vec<(u64, f32)> = Vec::with_capacity(v.len());
+    for (id, tw) in v {
+        match merged.last_mut() {
+            Some(last) if last.0 == id => last.1 += tw,
+            _ => merged.push((id, tw)),
+        }
+    }
+    for x in &mut merged {
+        x.1 = (1.0 + x.1.ln().max(0.0)) * stats.idf(x.0);
+    }
+    let norm = merged.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for x in &mut merged {
+            x.1 /= norm;
+        }
+    }
+    merged
+}
+
+fn make_org(
+    p: &Profile,
+    a: Analysed,
+    stats: &CorpusStats,
+    objectives: &HashMap<String, Objectives>,
+    w: &Weights,
+) -> Org {
+    let low_confidence = low_confidence(p, &a.offers, &a.needs);
+    let mut target_regions: Vec<u32> = a
+        .needs
+        .iter()
+        .filter(|n| n.intent != Intent::Trade)
+        .flat_map(|n| n.regions.iter().copied())
+        .collect();
+    target_regions.sort_unstable();
+    target_regions.dedup();
+    let seeks_buyers = a.needs.iter().any(|n| n.intent == Intent::Buyers);
+    let (objective_offers, objective_needs) = match (&p.side, &p.delegation) {
+        (Side::Guest, Some(d)) => match objectives.get(d) {
+            Some(o) => {
+                let mut tech = o.technology_sought.clone();
+                tech.extend(o.risks.iter().map(|r| Item::new(r.clone())));
+                (
+                    objective_feats(&o.export_products, false, w),
+                    objective_feats(&tech, true, w),
+                )
+            }
+            None => (Vec::new(), Vec::new()),
+        },
+        _ => (Vec::new(), Vec::new()),
+    };
+    Org {
+        id: p.id.clone(),
+        idh: hash64(&p.id),
+        languages: p.languages.clone(),
+        side: p.side,
+        compete: compete_feats(&a.offers),
+        offer_vec: vectorise(&a.offer_tokens, stats),
+        need_vec: vectorise(&a.need_tokens, stats),
+        offers: a.offers,
+        needs: a.needs,
+        seeks_buyers,
+        target_regions,
+        country: p.country.clone(),
+        low_confidence,
+        objective_offers,
+        objective_needs,
+    }
 }
 
 fn side_ix(s: Side) -> usize {
     match s {
         Side::Guest => 0,
         Side::Host => 1,
+    }
+}
+
+/// Posting lists, per side: (role, key) → postings. The roles: an item
+/// feature of offers or needs; the same restricted to HS codes from the
+/// registrant or the fallback (what a lexicon-derived code may meet); a
+/// word of the offers' or the needs' text.
+const R_OFFERS: u8 = 0;
+const R_NEEDS: u8 = 1;
+const R_OFFER_CODES: u8 = 2;
+const R_NEED_CODES: u8 = 3;
+const R_OFFER_TEXT: u8 = 4;
+const R_NEED_TEXT: u8 = 5;
+
+type ListKey = (u8, u64);
+type SideIndex = HashMap<ListKey, Vec<Posting>>;
+
+/// The role of the lists, on the other side, whose holders walk a list of
+/// role `r` (an offer meets needs, a need meets offers): they are the ones
+/// that see a change to it.
+fn watcher_role(r: u8) -> u8 {
+    match r {
+        R_NEEDS | R_NEED_CODES => R_OFFERS,
+        R_OFFERS | R_OFFER_CODES => R_NEEDS,
+        R_NEED_TEXT => R_OFFER_TEXT,
+        _ => R_NEED_TEXT,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+struct Posting {
+    org: u32,
+    w: f32,
+    from_lexicon: bool,
+}
+
+/// An organization's postings: one per list and origin (lexicon or not),
+/// the strongest.
+fn org_postings(o: &Org, slot: u32) -> Vec<(ListKey, Posting)> {
+    let mut out: Vec<(ListKey, Posting)> = Vec::new();
+    for (items, role, code_role) in [
+        (&o.offers, R_OFFERS, R_OFFER_CODES),
+        (&o.needs, R_NEEDS, R_NEED_CODES),
+    ] {
+        for item in items {
+            for f in &item.feats {
+                let p = Posting {
+                    org: slot,
+                    w: f.w,
+                    from_lexicon: f.from_lexicon,
+                };
+                out.push(((role, u64::from(f.key)), p));
+                if !f.from_lexicon && matches!(key_kind(f.key), K_H6 | K_H4 | K_H2) {
+                    out.push(((code_role, u64::from(f.key)), p));
+                }
+            }
+        }
+    }
+    for (vec, role) in [(&o.offer_vec, R_OFFER_TEXT), (&o.need_vec, R_NEED_TEXT)] {
+        for &(t, tw) in vec {
+            let p = Posting {
+                org: slot,
+                w: tw,
+                from_lexicon: false,
+            };
+            out.push(((role, t), p));
+        }
+    }
+    out.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(a.1.from_lexicon.cmp(&b.1.from_lexicon))
+            .then(b.1.w.total_cmp(&a.1.w))
+    });
+    out.dedup_by(|x, y| x.0 == y.0 && x.1.from_lexicon == y.1.from_lexicon);
+    out
+}
+
+/// The order of every posting list: strongest first, then by the hash of
+/// the organization's id (then the id). The first pass of candidate
+/// generation visits only the head of each list ([`Weights::postings`]),
+/// so this order decides who is seen when a concept is very common: the
+/// strongest links, and among equals a fixed pseudo-random sample that is
+/// the same for every list (an organization near the head of one list is
+/// near the head of all, so candidates meeting two of my items are found
+/// together), independent of input order and of the number of threads.
+fn post_cmp(orgs: &[Option<Org>], a: &Posting, b: &Posting) -> Ordering {
+    b.w.total_cmp(&a.w)
+        .then_with(|| rank_cmp(orgs, a.org, b.org))
+        .then(a.from_lexicon.cmp(&b.from_lexicon))
+}
+
+fn rank_cmp(orgs: &[Option<Org>], a: u32, b: u32) -> Ordering {
+    if a == b {
+        return Ordering::Equal;
+    }
+    let (x, y) = (live(orgs, a), live(orgs, b));
+    x.idh
+        .cmp(&y.idh)
+        .then_with(|| x.id.cmp(&y.id))
+        .then(a.cmp(&b))
+}
+
+fn live(orgs: &[Option<Org>], i: u32) -> &Org {
+    orgs[i as usize]
+        .as_ref()
+        .expect("postings name live organizations only")
+}
+
+/// Per-candidate accumulators of the first pass, side by side so that a
+/// posting touches one cache line.
+#[derive(Clone, Copy, Default)]
+struct Acc {
+    link: f32,
+    text_a: f32,
+    text_b: f32,
+    seen: bool,
+}
+
+struct Scratch {
+    acc: Vec<Acc>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Scratch {
+        Scratch {
+            acc: vec![Acc::default(); n],
+            touched: Vec::new(),
+        }
+    }
+    fn at(&mut self, o: u32) -> &mut Acc {
+        let a = &mut self.acc[o as usize];
+        if !a.seen {
+            a.seen = true;
+            self.touched.push(o);
+        }
+        a
+    }
+}
+
+/// The matching engine with its state: analysed profiles, posting lists
+/// and every organization's current list. Built once
+/// ([`Matcher::new`]); when a profile changes, is added or is removed,
+/// [`Matcher::update`], [`Matcher::insert`] and [`Matcher::remove`]
+/// recompute only the organizations whose list can change and return
+/// those whose list did change, so that an application stores only those.
+///
+/// Organizations are named by slot: their position in the profiles given
+/// to `new`, then one slot per insert; a removed slot stays empty.
+/// Results equal a full recomputation ([`Matcher::with_stats`] on the
+/// edited profiles with [`Matcher::stats`]), whatever the order of edits
+/// and the number of threads.
+///
+/// Which lists can change: an organization's candidates come from the
+/// heads of posting lists (the first [`Weights::postings`] of each key it
+/// has), and a pair's score depends on the pair alone. A change to
+/// organization `j` therefore reaches only (a) `j` itself, (b) the
+/// organizations of the other side holding a key of a list where `j` was
+/// or now is in the head (they may see `j` appear or vanish, or see
+/// another organization pushed out of or into the head), and (c)
+/// low-confidence organizations, whose list is padded from everyone.
+pub struct Matcher {
+    w: Weights,
+    top: usize,
+    objectives: HashMap<String, Objectives>,
+    stats: CorpusStats,
+    vocab: HashMap<u64, String>,
+    orgs: Vec<Option<Org>>,
+    /// The id hash of every slot (0 for an empty one), apart from the
+    /// organizations for a cache-friendly first pass.
+    ranks: Vec<u64>,
+    index: [SideIndex; 2],
+    /// Every live organization's list as (slot, score).
+    cache: Vec<Vec<(u32, f64)>>,
+}
+
+fn summary(r: &Recommendations) -> Vec<(u32, f64)> {
+    r.top.iter().map(|m| (m.org as u32, m.score)).collect()
+}
+
+impl Matcher {
+    /// Analyses the profiles, indexes them and computes every list; word
+    /// statistics are taken from these profiles.
+    pub fn new(
+        profiles: &[Profile],
+        objectives: &HashMap<String, Objectives>,
+        top: usize,
+        weights: &Weights,
+    ) -> Matcher {
+        Matcher::build(profiles, objectives, top, weights, None).0
+    }
+
+    /// As [`Matcher::new`], with word statistics given (those of another
+    /// matcher): what an incrementally updated matcher is equal to.
+    pub fn with_stats(
+        profiles: &[Profile],
+        objectives: &HashMap<String, Objectives>,
+        top: usize,
+        weights: &Weights,
+        stats: CorpusStats,
+    ) -> Matcher {
+        Matcher::build(profiles, objectives, top, weights, Some(stats)).0
+    }
+
+    fn build(
+        profiles: &[Profile],
+        objectives: &HashMap<String, Objectives>,
+        top: usize,
+        weights: &Weights,
+        stats: Option<CorpusStats>,
+    ) -> (Matcher, Vec<Recommendations>) {
+        let w = weights;
+        let analysed: Vec<Analysed> = profiles.par_iter().map(|p| analyse_profile(p, w)).collect();
+        let stats = stats.unwrap_or_else(|| CorpusStats::from_analysed(&analysed));
+        let mut vocab: HashMap<u64, String> = HashMap::new();
+        for a in &analysed {
+            for (h, word) in &a.words {
+                vocab.entry(*h).or_insert_with(|| word.clone());
+            }
+        }
+        let orgs: Vec<Option<Org>> = profiles
+            .par_iter()
+            .zip(analysed.into_par_iter())
+            .map(|(p, a)| Some(make_org(p, a, &stats, objectives, w)))
+            .collect();
+        let mut index: [SideIndex; 2] = [HashMap::new(), HashMap::new()];
+        for (i, o) in orgs.iter().enumerate() {
+            let o = o.as_ref().expect("all built");
+            let ix = &mut index[side_ix(o.side)];
+            for (lk, p) in org_postings(o, i as u32) {
+                ix.entry(lk).or_default().push(p);
+            }
+        }
+        for ix in &mut index {
+            ix.par_iter_mut()
+                .for_each(|(_, list)| list.sort_by(|a, b| post_cmp(&orgs, a, b)));
+        }
+        let mut m = Matcher {
+            w: w.clone(),
+            top,
+            objectives: objectives.clone(),
+            stats,
+            vocab,
+            cache: vec![Vec::new(); orgs.len()],
+            ranks: orgs.iter().flatten().map(|o| o.idh).collect(),
+            orgs,
+            index,
+        };
+        let recs = m.compute_many(&(0..profiles.len() as u32).collect::<Vec<_>>());
+        m.cache = recs.iter().map(summary).collect();
+        (m, recs)
+    }
+
+    /// The word statistics in use.
+    pub fn stats(&self) -> &CorpusStats {
+        &self.stats
+    }
+
+    /// Number of slots (live or removed).
+    pub fn slots(&self) -> usize {
+        self.orgs.len()
+    }
+
+    /// Whether slot `i` holds an organization.
+    pub fn is_live(&self, i: usize) -> bool {
+        self.orgs.get(i).is_some_and(Option::is_some)
+    }
+
+    /// The id of the organization in slot `i`.
+    pub fn id(&self, i: usize) -> Option<&str> {
+        self.orgs.get(i)?.as_ref().map(|o| o.id.as_str())
+    }
+
+    /// The list of slot `i`, with its reasons (`None` for an empty slot).
+    pub fn top(&self, i: usize) -> Option<Recommendations> {
+        if !self.is_live(i) {
+            return None;
+        }
+        Some(self.compute(i, &mut Scratch::new(self.orgs.len())))
+    }
+
+    /// Every live organization's list, in slot order, computed afresh.
+    pub fn all(&self) -> Vec<Recommendations> {
+        let live: Vec<u32> = (0..self.orgs.len() as u32)
+            .filter(|&i| self.is_live(i as usize))
+            .collect();
+        self.compute_many(&live)
+    }
+
+    /// Replaces the profile in slot `i`; returns the lists that changed,
+    /// slot `i`'s first.
+    pub fn update(&mut self, i: usize, profile: &Profile) -> Vec<Recommendations> {
+        self.replace(i, Some(profile))
+    }
+
+    /// Adds a profile in a new slot; returns the slot and the lists that
+    /// changed, the new organization's first.
+    pub fn insert(&mut self, profile: &Profile) -> (usize, Vec<Recommendations>) {
+        let i = self.orgs.len();
+        self.orgs.push(None);
+        self.ranks.push(0);
+        self.cache.push(Vec::new());
+        (i, self.replace(i, Some(profile)))
+    }
+
+    /// Removes the organization in slot `i`; returns the lists that
+    /// changed.
+    pub fn remove(&mut self, i: usize) -> Vec<Recommendations> {
+        self.replace(i, None)
+    }
+
+    fn replace(&mut self, j: usize, profile: Option<&Profile>) -> Vec<Recommendations> {
+        let cap = self.w.postings.max(1);
+        let jj = j as u32;
+        // lists whose head changed: (side, list)
+        let mut heads: Vec<(usize, ListKey)> = Vec::new();
+        let old = self.orgs[j].take();
+        if let Some(o) = &old {
+            let s = side_ix(o.side);
+            for (lk, p) in org_postings(o, jj) {
+                let Some(list) = self.index[s].get_mut(&lk) else {
+                    continue;
+                };
+                let Some(pos) = list
+                    .iter()
+                    .position(|q| q.org == jj && q.from_lexicon == p.from_lexicon)
+                else {
+                    continue;
+                };
+                list.remove(pos);
+                if pos < cap {
+                    heads.push((s, lk));
+                }
+                if list.is_empty() {
+                    self.index[s].remove(&lk);
+                }
+            }
+        }
+        if let Some(p) = profile {
+            let a = analyse_profile(p, &self.w);
+            for (h, word) in &a.words {
+                self.vocab.entry(*h).or_insert_with(|| word.clone());
+            }
+            let o = make_org(p, a, &self.stats, &self.objectives, &self.w);
+            self.ranks[j] = o.idh;
+            self.orgs[j] = Some(o);
+        }
+        if let Some(o) = &self.orgs[j] {
+            let s = side_ix(o.side);
+            for (lk, p) in org_postings(o, jj) {
+                let list = self.index[s].entry(lk).or_default();
+                let pos = list.partition_point(|q| post_cmp(&self.orgs, q, &p) == Ordering::Less);
+                list.insert(pos, p);
+                if pos < cap {
+                    heads.push((s, lk));
+                }
+            }
+        }
+        let mut dirty: Vec<u32> = Vec::new();
+        for (s, (r, key)) in heads {
+            if let Some(list) = self.index[s ^ 1].get(&(watcher_role(r), key)) {
+                dirty.extend(list.iter().map(|p| p.org));
+            }
+        }
+        // low-confidence lists are padded from every organization
+        dirty.extend(
+            self.orgs
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.as_ref().is_some_and(|o| o.low_confidence.is_some()))
+                .map(|(i, _)| i as u32),
+        );
+        dirty.sort_unstable();
+        dirty.dedup();
+        dirty.retain(|&i| i != jj);
+        if self.orgs[j].is_some() {
+            dirty.insert(0, jj);
+        }
+        let recs = self.compute_many(&dirty);
+        let old_j = std::mem::take(&mut self.cache[j]);
+        let mut out = Vec::new();
+        for r in recs {
+            let new = summary(&r);
+            let slot = r.org;
+            let prev = if slot == j { &old_j } else { &self.cache[slot] };
+            let changed = slot == j || *prev != new || prev.iter().chain(&new).any(|x| x.0 == jj);
+            if changed {
+                self.cache[slot] = new;
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    fn compute_many(&self, slots: &[u32]) -> Vec<Recommendations> {
+        let n = self.orgs.len();
+        slots
+            .par_iter()
+            .map_init(
+                || Scratch::new(n),
+                |scratch, &oi| self.compute(oi as usize, scratch),
+            )
+            .collect()
+    }
+
+    fn org(&self, i: usize) -> &Org {
+        live(&self.orgs, i as u32)
     }
 }
 
@@ -430,258 +961,86 @@ pub fn recommend(
     top: usize,
     weights: &Weights,
 ) -> Vec<Recommendations> {
-    let w = weights;
-    let analysed: Vec<Analysed> = profiles.par_iter().map(|p| analyse_profile(p, w)).collect();
-    // Vocabulary and document frequencies, in input order (deterministic).
-    let mut vocab_ix: HashMap<String, u32> = HashMap::new();
-    let mut vocab: Vec<String> = Vec::new();
-    let mut df: Vec<u32> = Vec::new();
-    let mut docs: Vec<(SparseVec, SparseVec)> = Vec::with_capacity(profiles.len());
-    for a in &analysed {
-        let mut intern = |toks: &[(String, f32)]| {
-            let mut v: Vec<(u32, f32)> = toks
-                .iter()
-                .map(|(t, tw)| {
-                    let id = *vocab_ix.entry(t.clone()).or_insert_with(|| {
-                        vocab.push(t.clone());
-                        df.push(0);
-                        (vocab.len() - 1) as u32
-                    });
-                    (id, *tw)
-                })
-                .collect();
-            v.sort_by_key(|x| x.0);
-            let mut merged: Vec<(u32, f32)> = Vec::with_capacity(v.len());
-            for (id, tw) in v {
-                match merged.last_mut() {
-                    Some(last) if last.0 == id => last.1 += tw,
-                    _ => merged.push((id, tw)),
-                }
-            }
-            merged
-        };
-        let o = intern(&a.offer_tokens);
-        let n = intern(&a.need_tokens);
-        let mut seen: Vec<u32> = o.iter().chain(&n).map(|x| x.0).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for t in seen {
-            df[t as usize] += 1;
-        }
-        docs.push((o, n));
-    }
-    let n_docs = profiles.len().max(1) as f32;
-    let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n_docs / d as f32).ln()).collect();
-    let weigh = |v: Vec<(u32, f32)>| -> Vec<(u32, f32)> {
-        let mut v: Vec<(u32, f32)> = v
-            .into_iter()
-            .map(|(t, tf)| (t, (1.0 + tf.ln().max(0.0)) * idf[t as usize]))
-            .collect();
-        let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for x in &mut v {
-                x.1 /= norm;
-            }
-        }
-        v
-    };
-    let mut orgs = Vec::with_capacity(profiles.len());
-    for ((p, a), (ov, nv)) in profiles.iter().zip(analysed).zip(docs) {
-        let low_confidence = low_confidence(p, &a.offers, &a.needs);
-        let lex = lexicon();
-        let mut target_regions: Vec<u32> = a
-            .needs
-            .iter()
-            .filter(|n| n.intent != Intent::Trade)
-            .flat_map(|n| n.regions.iter().copied())
-            .collect();
-        target_regions.sort_unstable();
-        target_regions.dedup();
-        let _ = lex;
-        let seeks_buyers = a.needs.iter().any(|n| n.intent == Intent::Buyers);
-        let (objective_offers, objective_needs) = match (&p.side, &p.delegation) {
-            (Side::Guest, Some(d)) => match objectives.get(d) {
-                Some(o) => {
-                    let mut tech = o.technology_sought.clone();
-                    tech.extend(o.risks.iter().map(|r| Item::new(r.clone())));
-                    (
-                        objective_feats(&o.export_products, false, w),
-                        objective_feats(&tech, true, w),
-                    )
-                }
-                None => (Vec::new(), Vec::new()),
-            },
-            _ => (Vec::new(), Vec::new()),
-        };
-        orgs.push(Org {
-            side: p.side,
-            compete: compete_feats(&a.offers),
-            offers: a.offers,
-            needs: a.needs,
-            offer_vec: weigh(ov),
-            need_vec: weigh(nv),
-            seeks_buyers,
-            target_regions,
-            country: p.country.clone(),
-            low_confidence,
-            objective_offers,
-            objective_needs,
-        });
-    }
-    let mut by_side: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
-    let mut index: [SideIndex; 2] = [SideIndex::default(), SideIndex::default()];
-    for (oi, org) in orgs.iter().enumerate() {
-        let s = side_ix(org.side);
-        by_side[s].push(oi as u32);
-        let ix = &mut index[s];
-        for (items, map, codes) in [
-            (&org.offers, &mut ix.offers, &mut ix.offer_codes),
-            (&org.needs, &mut ix.needs, &mut ix.need_codes),
-        ] {
-            for item in items.iter() {
-                for f in &item.feats {
-                    let posting = Posting {
-                        org: oi as u32,
-                        w: f.w,
-                        from_lexicon: f.from_lexicon,
-                    };
-                    map.entry(f.key).or_default().push(posting);
-                    if !f.from_lexicon && matches!(key_kind(f.key), K_H6 | K_H4 | K_H2) {
-                        codes.entry(f.key).or_default().push(posting);
-                    }
-                }
-            }
-        }
-        for &(t, tw) in &org.offer_vec {
-            ix.offer_text.entry(t).or_default().push((oi as u32, tw));
-        }
-        for &(t, tw) in &org.need_vec {
-            ix.need_text.entry(t).or_default().push((oi as u32, tw));
-        }
-    }
-    let engine = Engine {
-        profiles,
-        orgs,
-        vocab,
-        by_side,
-        index,
-        w,
-    };
-    (0..profiles.len())
-        .into_par_iter()
-        .map_init(
-            || Scratch::new(profiles.len()),
-            |scratch, oi| engine.recommend_one(oi, top, scratch),
-        )
-        .collect()
+    Matcher::build(profiles, objectives, top, weights, None).1
 }
 
-struct Scratch {
-    prelim: Vec<f32>,
-    text_a: Vec<f32>,
-    text_b: Vec<f32>,
-    touched: Vec<u32>,
-}
-
-impl Scratch {
-    fn new(n: usize) -> Scratch {
-        Scratch {
-            prelim: vec![0.0; n],
-            text_a: vec![0.0; n],
-            text_b: vec![0.0; n],
-            touched: Vec::new(),
-        }
-    }
-    fn touch(&mut self, o: u32) {
-        let i = o as usize;
-        if self.prelim[i] == 0.0 && self.text_a[i] == 0.0 && self.text_b[i] == 0.0 {
-            self.touched.push(o);
-        }
-    }
-}
-
-impl Engine<'_> {
-    fn recommend_one(&self, oi: usize, top: usize, s: &mut Scratch) -> Recommendations {
-        let w = self.w;
-        let me = &self.orgs[oi];
-        let other = side_ix(me.side) ^ 1;
-        let ix = &self.index[other];
-        // First pass: the best single link per candidate, plus text.
-        for (items, postings, codes) in [
-            (&me.offers, &ix.needs, &ix.need_codes),
-            (&me.needs, &ix.offers, &ix.offer_codes),
+impl Matcher {
+    fn compute(&self, oi: usize, s: &mut Scratch) -> Recommendations {
+        let w = &self.w;
+        let top = self.top;
+        let cap = w.postings.max(1);
+        let me = self.org(oi);
+        let ix = &self.index[side_ix(me.side) ^ 1];
+        // First pass: the best single link per candidate, plus text, over
+        // the head of each list only: bounded work per organization
+        // whatever the number of organizations.
+        for (items, role, code_role) in [
+            (&me.offers, R_NEEDS, R_NEED_CODES),
+            (&me.needs, R_OFFERS, R_OFFER_CODES),
         ] {
             for item in items {
                 for f in &item.feats {
                     let is_code = matches!(key_kind(f.key), K_H6 | K_H4 | K_H2);
                     // two lexicon codes never match: walk only the others
-                    let map = if is_code && f.from_lexicon {
-                        codes
+                    let r = if is_code && f.from_lexicon {
+                        code_role
                     } else {
-                        postings
+                        role
                     };
-                    let Some(list) = map.get(&f.key) else {
+                    let Some(list) = ix.get(&(r, u64::from(f.key))) else {
                         continue;
                     };
-                    // Weak links over very long lists (a chapter, a broad
-                    // family) cannot lift a candidate into the top; skip
-                    // them in this pass so time stays near linear.
-                    if list.len() > LONG_LIST && f.w * level_weight(f.key, w) < 0.5 {
-                        continue;
-                    }
-                    for p in list {
+                    for p in &list[..list.len().min(cap)] {
                         let v = link_value(f.key, f.w, f.from_lexicon, p.w, p.from_lexicon, w);
                         if v > 0.0 {
-                            s.touch(p.org);
-                            let slot = &mut s.prelim[p.org as usize];
-                            if v > *slot {
-                                *slot = v;
+                            let a = s.at(p.org);
+                            if v > a.link {
+                                a.link = v;
                             }
                         }
                     }
                 }
             }
         }
-        for (vec, postings, acc) in [
-            (&me.offer_vec, &ix.need_text, 0usize),
-            (&me.need_vec, &ix.offer_text, 1usize),
+        for (vec, role, acc) in [
+            (&me.offer_vec, R_NEED_TEXT, 0usize),
+            (&me.need_vec, R_OFFER_TEXT, 1usize),
         ] {
             for &(t, tw) in vec {
-                let Some(list) = postings.get(&t) else {
+                let Some(list) = ix.get(&(role, t)) else {
                     continue;
                 };
-                if list.len() > LONG_LIST {
-                    // a word that common weighs little (low IDF)
-                    continue;
-                }
-                for &(o, ow) in list {
-                    s.touch(o);
-                    let slot = if acc == 0 {
-                        &mut s.text_a[o as usize]
+                for p in &list[..list.len().min(cap)] {
+                    let a = s.at(p.org);
+                    if acc == 0 {
+                        a.text_a += tw * p.w;
                     } else {
-                        &mut s.text_b[o as usize]
-                    };
-                    *slot += tw * ow;
+                        a.text_b += tw * p.w;
+                    }
                 }
             }
         }
-        let mut cands: Vec<(f32, u32)> = s
+        // (first-pass score, id hash, slot): equal scores in the fixed
+        // order of ids, not of input positions
+        let mut cands: Vec<(f32, u64, u32)> = s
             .touched
             .iter()
             .map(|&o| {
-                let i = o as usize;
-                (s.prelim[i] + w.text * s.text_a[i].max(s.text_b[i]), o)
+                let a = std::mem::take(&mut s.acc[o as usize]);
+                (
+                    a.link + w.text * a.text_a.max(a.text_b),
+                    self.ranks[o as usize],
+                    o,
+                )
             })
             .collect();
-        for &o in &s.touched {
-            let i = o as usize;
-            s.prelim[i] = 0.0;
-            s.text_a[i] = 0.0;
-            s.text_b[i] = 0.0;
-        }
         s.touched.clear();
         let keep = w.candidates.max(top.saturating_mul(3));
-        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        let order = |a: &(f32, u64, u32), b: &(f32, u64, u32)| {
+            b.0.total_cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then_with(|| rank_cmp(&self.orgs, a.2, b.2))
+        };
         if cands.len() > keep {
             // partial selection: linear, where a full sort of thousands of
             // candidates per organization would dominate the time
@@ -692,14 +1051,17 @@ impl Engine<'_> {
         // Second pass: full scores.
         let mut scored: Vec<(f64, u32, PairScore)> = cands
             .into_iter()
-            .map(|(_, o)| {
-                let ps = score_pair(me, &self.orgs[o as usize], w);
+            .map(|(_, _, o)| {
+                let ps = score_pair(me, self.org(o as usize), w);
                 (round4(ps.score), o, ps)
             })
             .filter(|x| x.0 > 0.0)
             .collect();
-        let id = |o: u32| self.profiles[o as usize].id.as_str();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(id(a.1).cmp(id(b.1))));
+        scored.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| self.org(a.1 as usize).id.cmp(&self.org(b.1 as usize).id))
+                .then(a.1.cmp(&b.1))
+        });
         scored.truncate(top);
         let mut out: Vec<Match> = scored
             .into_iter()
@@ -718,15 +1080,18 @@ impl Engine<'_> {
     /// Fills a low-confidence organization's list with counterparts that
     /// share a language with it (score 0.01) or not (0), by id.
     fn pad(&self, oi: usize, top: usize, out: &mut Vec<Match>) {
-        let me = &self.profiles[oi];
-        let other = side_ix(self.orgs[oi].side) ^ 1;
-        let note = self.orgs[oi].low_confidence.clone().unwrap_or_default();
-        let mut rest: Vec<(f64, &str, usize)> = self.by_side[other]
+        let me = self.org(oi);
+        let other = me.side;
+        let note = me.low_confidence.clone().unwrap_or_default();
+        let mut rest: Vec<(f64, &str, usize)> = self
+            .orgs
             .iter()
-            .map(|&o| o as usize)
+            .enumerate()
+            .filter(|(_, o)| o.as_ref().is_some_and(|o| o.side != other))
+            .map(|(o, _)| o)
             .filter(|o| !out.iter().any(|m| m.org == *o))
             .map(|o| {
-                let p = &self.profiles[o];
+                let p = self.org(o);
                 let shared = p.languages.iter().any(|l| me.languages.contains(l));
                 (if shared { 0.01 } else { 0.0 }, p.id.as_str(), o)
             })
@@ -755,13 +1120,13 @@ impl Engine<'_> {
         out.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
-                .then(self.profiles[a.org].id.cmp(&self.profiles[b.org].id))
+                .then_with(|| self.org(a.org).id.cmp(&self.org(b.org).id))
         });
     }
 
     fn reasons(&self, a: usize, b: usize, ps: &PairScore) -> Vec<Reason> {
         let lex = lexicon();
-        let (ma, mb) = (&self.orgs[a], &self.orgs[b]);
+        let (ma, mb) = (self.org(a), self.org(b));
         let mut out = Vec::new();
         // the strongest link is always shown, however weak
         let floor = ps
@@ -861,7 +1226,7 @@ impl Engine<'_> {
         if out.is_empty() && ps.text > 0.0 {
             let mut shared: Vec<&str> = Vec::new();
             for (x, y) in [(&ma.offer_vec, &mb.need_vec), (&ma.need_vec, &mb.offer_vec)] {
-                let mut pairs: Vec<(f32, u32)> = Vec::new();
+                let mut pairs: Vec<(f32, u64)> = Vec::new();
                 let (mut i, mut j) = (0, 0);
                 while i < x.len() && j < y.len() {
                     match x[i].0.cmp(&y[j].0) {
@@ -876,7 +1241,7 @@ impl Engine<'_> {
                 }
                 pairs.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)));
                 for (_, t) in pairs.into_iter().take(3) {
-                    let word = self.vocab[t as usize].as_str();
+                    let word = self.vocab.get(&t).map_or("", String::as_str);
                     if !shared.contains(&word) {
                         shared.push(word);
                     }
