@@ -18,17 +18,29 @@
 //! illustrative figures carry a visible "illustrative" label, published
 //! ones their source and period, loaded ones their file.
 //!
-//! PDF and XLSX renderers can walk the same content model; they are not
-//! here yet.
+//! The same reports as PDF (feature `pdf`, on by default):
+//! [`render_mission_pdf`] and [`render_event_pdf`] lay out the blocks of the
+//! HTML ([`blocks`]) on A4 pages with krilla, in a font that covers Latin
+//! and Chinese found by [`Fonts::system`]. The mission report's tables as an
+//! XLSX annex (feature `xlsx`, on by default): [`render_mission_xlsx`].
 
+pub mod blocks;
 pub mod event;
 pub mod html;
 pub mod locale;
 pub mod mission;
+#[cfg(feature = "pdf")]
+pub mod pdf;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use event::render_event_html;
 pub use locale::Lang;
 pub use mission::render_mission_html;
+#[cfg(feature = "pdf")]
+pub use pdf::{Fonts, PdfError, render_event_pdf, render_mission_pdf};
+#[cfg(feature = "xlsx")]
+pub use xlsx::{XlsxRenderError, render_mission_xlsx};
 
 /// Strips tags and decodes the few entities we produce, for SVG text.
 pub(crate) fn plain_text(html: &str) -> String {
