@@ -88,6 +88,42 @@ pub fn objectives(o: &Objectives) -> engine::Objectives {
     }
 }
 
+fn engine_objectives(
+    objectives: &HashMap<DelegationId, Objectives>,
+) -> HashMap<String, engine::Objectives> {
+    objectives
+        .iter()
+        .map(|(id, o)| (id.as_str().to_string(), self::objectives(o)))
+        .collect()
+}
+
+/// One engine list in the format, ids taken from `id` (engine position →
+/// organization id).
+fn org_matches<'a>(r: engine::Recommendations, id: impl Fn(usize) -> &'a str) -> OrgMatches {
+    OrgMatches {
+        org: id(r.org).to_string(),
+        top: r
+            .top
+            .into_iter()
+            .map(|m| MatchEntry {
+                org: id(m.org).to_string(),
+                score: m.score,
+                reasons: m
+                    .reasons
+                    .into_iter()
+                    .map(|x| ReasonEntry {
+                        kind: x.kind.as_str(),
+                        mine: x.mine.map(|r| r.to_string()),
+                        theirs: x.theirs.map(|r| r.to_string()),
+                        hs: x.hs.map(|c| c.as_str().to_string()),
+                        text: x.text,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
 /// Recommends the best `top` counterparts for every organization, in the
 /// input order. `objectives`: delegation id → its objectives, for the boost;
 /// may be empty.
@@ -97,38 +133,101 @@ pub fn recommend(
     top: usize,
 ) -> MatchesFile {
     let profiles: Vec<engine::Profile> = orgs.iter().map(profile).collect();
-    let objectives: HashMap<String, engine::Objectives> = objectives
-        .iter()
-        .map(|(id, o)| (id.as_str().to_string(), self::objectives(o)))
-        .collect();
+    let objectives = engine_objectives(objectives);
     let result = engine::recommend(&profiles, &objectives, top, &engine::Weights::default());
     MatchesFile {
         format: FORMAT,
         matches: result
             .into_iter()
-            .map(|r| OrgMatches {
-                org: profiles[r.org].id.clone(),
-                top: r
-                    .top
-                    .into_iter()
-                    .map(|m| MatchEntry {
-                        org: profiles[m.org].id.clone(),
-                        score: m.score,
-                        reasons: m
-                            .reasons
-                            .into_iter()
-                            .map(|x| ReasonEntry {
-                                kind: x.kind.as_str(),
-                                mine: x.mine.map(|r| r.to_string()),
-                                theirs: x.theirs.map(|r| r.to_string()),
-                                hs: x.hs.map(|c| c.as_str().to_string()),
-                                text: x.text,
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            })
+            .map(|r| org_matches(r, |i| profiles[i].id.as_str()))
             .collect(),
+    }
+}
+
+/// Recommendations kept up to date as profiles change: built once for an
+/// event's organizations, then told of each changed, added or removed
+/// organization, it recomputes only the lists that can change and returns
+/// those that did, so that the application stores only those.
+///
+/// Its lists equal what [`recommend`] gives for the current organizations,
+/// except that the word statistics of text similarity stay those of the
+/// organizations it was built with (so that one edit does not reweigh every
+/// profile); build a new one to refresh them (on re-import, say).
+pub struct Recommender {
+    matcher: engine::Matcher,
+    /// Organization id → engine slot.
+    slots: HashMap<String, usize>,
+}
+
+impl Recommender {
+    /// Builds the state for these organizations (ids unique, as a valid
+    /// `mitra/organizations@1` file has them).
+    pub fn new(
+        orgs: &[Organization],
+        objectives: &HashMap<DelegationId, Objectives>,
+        top: usize,
+    ) -> Recommender {
+        let profiles: Vec<engine::Profile> = orgs.iter().map(profile).collect();
+        let matcher = engine::Matcher::new(
+            &profiles,
+            &engine_objectives(objectives),
+            top,
+            &engine::Weights::default(),
+        );
+        let slots = profiles
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        Recommender { matcher, slots }
+    }
+
+    /// Every organization's current list, in the order they were given
+    /// (added ones last).
+    pub fn all(&self) -> MatchesFile {
+        MatchesFile {
+            format: FORMAT,
+            matches: self.convert(self.matcher.all()),
+        }
+    }
+
+    /// The current list of one organization.
+    pub fn get(&self, org: &str) -> Option<OrgMatches> {
+        let slot = *self.slots.get(org)?;
+        let r = self.matcher.top(slot)?;
+        self.convert(vec![r]).pop()
+    }
+
+    /// Records a changed or new organization (by its id): returns its new
+    /// list first, then every other list that changed.
+    pub fn update(&mut self, org: &Organization) -> Vec<OrgMatches> {
+        let p = profile(org);
+        let changed = match self.slots.get(&p.id) {
+            Some(&slot) => self.matcher.update(slot, &p),
+            None => {
+                let (slot, changed) = self.matcher.insert(&p);
+                self.slots.insert(p.id.clone(), slot);
+                changed
+            }
+        };
+        self.convert(changed)
+    }
+
+    /// Forgets an organization: returns the other lists that changed (those
+    /// that listed it, first of all). Nothing for an unknown id.
+    pub fn remove(&mut self, org: &str) -> Vec<OrgMatches> {
+        match self.slots.remove(org) {
+            Some(slot) => {
+                let changed = self.matcher.remove(slot);
+                self.convert(changed)
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn convert(&self, recs: Vec<engine::Recommendations>) -> Vec<OrgMatches> {
+        let id = |i: usize| self.matcher.id(i).unwrap_or_default();
+        recs.into_iter().map(|r| org_matches(r, id)).collect()
     }
 }
 
@@ -177,6 +276,47 @@ mod tests {
             .map(|t| t["org"].as_str().unwrap())
             .collect();
         assert!(ids.contains(&"sd-1") && ids.contains(&"sd-2"), "{ids:?}");
+    }
+
+    /// A store of lists by organization id, as an application keeps it.
+    fn store(m: &[OrgMatches]) -> std::collections::BTreeMap<String, OrgMatches> {
+        m.iter().map(|x| (x.org.clone(), x.clone())).collect()
+    }
+
+    #[test]
+    fn a_recommender_returns_only_what_changed() {
+        let orgs = crate::organizations::parse(ORGS.as_bytes()).expect("valid");
+        let mut r = Recommender::new(&orgs, &HashMap::new(), 10);
+        assert_eq!(r.all(), recommend(&orgs, &HashMap::new(), 10));
+        let mut kept = store(&r.all().matches);
+        // the empty host now buys robusta: its list and the coffee
+        // cooperative's change
+        let mut buyer = orgs[3].clone();
+        buyer.needs = vec![TradeItem::new("采购印尼罗布斯塔咖啡生豆", Vec::new())];
+        let changed = r.update(&buyer);
+        assert_eq!(changed[0].org, "sd-3");
+        assert!(changed.iter().any(|m| m.org == "lpg-1"), "{changed:?}");
+        let lpg = changed.iter().find(|m| m.org == "lpg-1").expect("listed");
+        assert!(lpg.top.iter().any(|e| e.org == "sd-3"), "{lpg:?}");
+        kept.extend(store(&changed));
+        assert_eq!(kept, store(&r.all().matches));
+        // a new guest, then a removal
+        let mut newcomer = orgs[0].clone();
+        newcomer.id = mitra_core::ids::OrgId::parse("lpg-2").expect("id");
+        let changed = r.update(&newcomer);
+        assert_eq!(changed[0].org, "lpg-2");
+        kept.extend(store(&changed));
+        let changed = r.remove("sd-1");
+        kept.remove("sd-1");
+        assert!(
+            changed
+                .iter()
+                .all(|m| m.top.iter().all(|e| e.org != "sd-1"))
+        );
+        kept.extend(store(&changed));
+        assert_eq!(kept, store(&r.all().matches));
+        assert_eq!(r.get("lpg-2").as_ref(), kept.get("lpg-2"));
+        assert!(r.remove("unknown").is_empty());
     }
 
     #[test]
