@@ -334,7 +334,7 @@ fn main() {
             "--compare" => compare = true,
             "--postings" => {
                 i += 1;
-                weights.postings = args.get(i).and_then(|v| v.parse().ok()).unwrap_or(256);
+                weights.postings = args.get(i).and_then(|v| v.parse().ok()).unwrap_or(128);
             }
             "--updates" => {
                 i += 1;

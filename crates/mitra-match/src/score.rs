@@ -43,6 +43,9 @@ struct Org {
     /// as offers, technology sought as needs.
     objective_offers: Vec<Vec<Feat>>,
     objective_needs: Vec<Vec<Feat>>,
+    /// Pair keys (an offered concept, a needed concept) with their weight:
+    /// what finds partners that complement it both ways (see [`pair_keys`]).
+    pairs: Vec<(u64, f32)>,
 }
 
 struct Analysed {
@@ -287,7 +290,8 @@ struct Link {
 
 struct PairScore {
     score: f32,
-    links: Vec<Link>,
+    /// Where its item pairs lie in the buffer given to [`score_pair`].
+    links: std::ops::Range<usize>,
     text: f32,
     intent: bool,
 }
@@ -310,8 +314,11 @@ fn direction(links: &[Link], w: &Weights) -> f32 {
     (b.sim + w.second_item * second) / (1.0 + w.second_item)
 }
 
-fn score_pair(a: &Org, b: &Org, w: &Weights) -> PairScore {
-    let mut links = Vec::new();
+/// Scores a pair; its item pairs (unordered) are appended to `links`, a
+/// buffer shared by the candidates of one organization (no allocation per
+/// pair).
+fn score_pair(a: &Org, b: &Org, w: &Weights, links: &mut Vec<Link>) -> PairScore {
+    let start = links.len();
     for (i, o) in a.offers.iter().enumerate() {
         for (j, n) in b.needs.iter().enumerate() {
             let (sim, key) = item_sim(o, n, w);
@@ -341,7 +348,7 @@ fn score_pair(a: &Org, b: &Org, w: &Weights) -> PairScore {
             }
         }
     }
-    let d_ab = direction(&links[..split], w);
+    let d_ab = direction(&links[start..split], w);
     let d_ba = direction(&links[split..], w);
     let (hi, lo) = if d_ab >= d_ba {
         (d_ab, d_ba)
@@ -385,16 +392,9 @@ fn score_pair(a: &Org, b: &Org, w: &Weights) -> PairScore {
         }
         score += w.objective * obj;
     }
-    links.sort_by(|x, y| {
-        y.sim
-            .total_cmp(&x.sim)
-            .then((x.kind as u8).cmp(&(y.kind as u8)))
-            .then(x.mine.cmp(&y.mine))
-            .then(x.theirs.cmp(&y.theirs))
-    });
     PairScore {
         score: score.clamp(0.0, 1.0),
-        links,
+        links: start..links.len(),
         text,
         intent,
     }
@@ -526,6 +526,7 @@ fn make_org(
         languages: p.languages.clone(),
         side: p.side,
         compete: compete_feats(&a.offers),
+        pairs: pair_keys(&a.offers, &a.needs),
         offer_vec: vectorise(&a.offer_tokens, stats),
         need_vec: vectorise(&a.need_tokens, stats),
         offers: a.offers,
@@ -556,6 +557,53 @@ const R_OFFER_CODES: u8 = 2;
 const R_NEED_CODES: u8 = 3;
 const R_OFFER_TEXT: u8 = 4;
 const R_NEED_TEXT: u8 = 5;
+const R_PAIR: u8 = 6;
+
+/// Concept features at least this strong take part in pair keys.
+const PAIR_MIN: f32 = 0.5;
+/// The most pair keys an organization has (its strongest).
+const MAX_PAIRS: usize = 64;
+
+fn pair_key(offer: u32, need: u32) -> u64 {
+    (u64::from(offer) << 32) | u64::from(need)
+}
+
+/// The pair key an organization of the other side holds when it
+/// complements `k` both ways: its offer is the need, its need the offer.
+fn swap_pair(k: u64) -> u64 {
+    k.rotate_left(32)
+}
+
+/// Pair keys of an organization: every (offered concept, needed concept)
+/// with both features at least [`PAIR_MIN`], weighted by the weaker, the
+/// strongest [`MAX_PAIRS`]. A partner that both needs what I offer and
+/// offers what I need holds the swapped key, so one lookup finds it
+/// however long the single-concept lists are: the bounded first pass
+/// misses no such partner for want of reaching it in two long lists.
+fn pair_keys(offers: &[ItemData], needs: &[ItemData]) -> Vec<(u64, f32)> {
+    let strong = |items: &[ItemData]| {
+        let mut v: Vec<(u32, f32)> = items
+            .iter()
+            .flat_map(|i| i.feats.iter())
+            .filter(|f| key_kind(f.key) == K_CONCEPT && f.w >= PAIR_MIN)
+            .map(|f| (f.key, f.w))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        v.dedup_by_key(|x| x.0);
+        v
+    };
+    let (o, n) = (strong(offers), strong(needs));
+    let mut pairs: Vec<(u64, f32)> = o
+        .iter()
+        .flat_map(|&(ok, ow)| {
+            n.iter()
+                .map(move |&(nk, nw)| (pair_key(ok, nk), ow.min(nw)))
+        })
+        .collect();
+    pairs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    pairs.truncate(MAX_PAIRS);
+    pairs
+}
 
 type ListKey = (u8, u64);
 type SideIndex = HashMap<ListKey, Vec<Posting>>;
@@ -568,8 +616,14 @@ fn watcher_role(r: u8) -> u8 {
         R_NEEDS | R_NEED_CODES => R_OFFERS,
         R_OFFERS | R_OFFER_CODES => R_NEEDS,
         R_NEED_TEXT => R_OFFER_TEXT,
-        _ => R_NEED_TEXT,
+        R_OFFER_TEXT => R_NEED_TEXT,
+        _ => R_PAIR,
     }
+}
+
+/// The key of those lists: the same, but swapped for pair keys.
+fn watcher_key(r: u8, key: u64) -> u64 {
+    if r == R_PAIR { swap_pair(key) } else { key }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -600,6 +654,14 @@ fn org_postings(o: &Org, slot: u32) -> Vec<(ListKey, Posting)> {
                 }
             }
         }
+    }
+    for &(k, pw) in &o.pairs {
+        let p = Posting {
+            org: slot,
+            w: pw,
+            from_lexicon: true,
+        };
+        out.push(((R_PAIR, k), p));
     }
     for (vec, role) in [(&o.offer_vec, R_OFFER_TEXT), (&o.need_vec, R_NEED_TEXT)] {
         for &(t, tw) in vec {
@@ -656,6 +718,8 @@ fn live(orgs: &[Option<Org>], i: u32) -> &Org {
 #[derive(Clone, Copy, Default)]
 struct Acc {
     link: f32,
+    /// The strongest pair key in common: it complements me both ways.
+    pair: f32,
     text_a: f32,
     text_b: f32,
     seen: bool,
@@ -664,6 +728,9 @@ struct Acc {
 struct Scratch {
     acc: Vec<Acc>,
     touched: Vec<u32>,
+    cands: Vec<(f32, u64, u32)>,
+    links: Vec<Link>,
+    queries: Vec<(u8, Feat)>,
 }
 
 impl Scratch {
@@ -671,6 +738,9 @@ impl Scratch {
         Scratch {
             acc: vec![Acc::default(); n],
             touched: Vec::new(),
+            cands: Vec::new(),
+            links: Vec::new(),
+            queries: Vec::new(),
         }
     }
     fn at(&mut self, o: u32) -> &mut Acc {
@@ -903,7 +973,7 @@ impl Matcher {
         }
         let mut dirty: Vec<u32> = Vec::new();
         for (s, (r, key)) in heads {
-            if let Some(list) = self.index[s ^ 1].get(&(watcher_role(r), key)) {
+            if let Some(list) = self.index[s ^ 1].get(&(watcher_role(r), watcher_key(r, key))) {
                 dirty.extend(list.iter().map(|p| p.org));
             }
         }
@@ -974,6 +1044,10 @@ impl Matcher {
         // First pass: the best single link per candidate, plus text, over
         // the head of each list only: bounded work per organization
         // whatever the number of organizations.
+        // Each list once, with the strongest of my features for it (items
+        // often share an ancestor or a chapter).
+        let mut queries = std::mem::take(&mut s.queries);
+        queries.clear();
         for (items, role, code_role) in [
             (&me.offers, R_NEEDS, R_NEED_CODES),
             (&me.needs, R_OFFERS, R_OFFER_CODES),
@@ -987,19 +1061,39 @@ impl Matcher {
                     } else {
                         role
                     };
-                    let Some(list) = ix.get(&(r, u64::from(f.key))) else {
-                        continue;
-                    };
-                    for p in &list[..list.len().min(cap)] {
-                        let v = link_value(f.key, f.w, f.from_lexicon, p.w, p.from_lexicon, w);
-                        if v > 0.0 {
-                            let a = s.at(p.org);
-                            if v > a.link {
-                                a.link = v;
-                            }
-                        }
+                    queries.push((r, *f));
+                }
+            }
+        }
+        queries.sort_by(|a, b| {
+            (a.0, a.1.key)
+                .cmp(&(b.0, b.1.key))
+                .then(b.1.w.total_cmp(&a.1.w))
+        });
+        queries.dedup_by(|x, y| x.0 == y.0 && x.1.key == y.1.key);
+        for &(r, f) in &queries {
+            let Some(list) = ix.get(&(r, u64::from(f.key))) else {
+                continue;
+            };
+            for p in &list[..list.len().min(cap)] {
+                let v = link_value(f.key, f.w, f.from_lexicon, p.w, p.from_lexicon, w);
+                if v > 0.0 {
+                    let a = s.at(p.org);
+                    if v > a.link {
+                        a.link = v;
                     }
                 }
+            }
+        }
+        s.queries = queries;
+        // Partners complementing me both ways, through pair keys.
+        for &(k, qw) in &me.pairs {
+            let Some(list) = ix.get(&(R_PAIR, swap_pair(k))) else {
+                continue;
+            };
+            for p in &list[..list.len().min(cap)] {
+                let a = s.at(p.org);
+                a.pair = a.pair.max(qw * p.w);
             }
         }
         for (vec, role, acc) in [
@@ -1022,18 +1116,14 @@ impl Matcher {
         }
         // (first-pass score, id hash, slot): equal scores in the fixed
         // order of ids, not of input positions
-        let mut cands: Vec<(f32, u64, u32)> = s
-            .touched
-            .iter()
-            .map(|&o| {
-                let a = std::mem::take(&mut s.acc[o as usize]);
-                (
-                    a.link + w.text * a.text_a.max(a.text_b),
-                    self.ranks[o as usize],
-                    o,
-                )
-            })
-            .collect();
+        let mut cands = std::mem::take(&mut s.cands);
+        cands.clear();
+        for &o in &s.touched {
+            let a = std::mem::take(&mut s.acc[o as usize]);
+            // a pair key in common stands for a link each way
+            let v = a.link.max(a.pair) + w.mutual * a.pair + w.text * a.text_a.max(a.text_b);
+            cands.push((v, self.ranks[o as usize], o));
+        }
         s.touched.clear();
         let keep = w.candidates.max(top.saturating_mul(3));
         let order = |a: &(f32, u64, u32), b: &(f32, u64, u32)| {
@@ -1050,13 +1140,14 @@ impl Matcher {
         cands.sort_by(order);
         // Second pass: full scores.
         let mut scored: Vec<(f64, u32, PairScore)> = cands
-            .into_iter()
-            .map(|(_, _, o)| {
-                let ps = score_pair(me, self.org(o as usize), w);
+            .iter()
+            .map(|&(_, _, o)| {
+                let ps = score_pair(me, self.org(o as usize), w, &mut s.links);
                 (round4(ps.score), o, ps)
             })
             .filter(|x| x.0 > 0.0)
             .collect();
+        s.cands = cands;
         scored.sort_by(|a, b| {
             b.0.total_cmp(&a.0)
                 .then_with(|| self.org(a.1 as usize).id.cmp(&self.org(b.1 as usize).id))
@@ -1068,9 +1159,10 @@ impl Matcher {
             .map(|(score, o, ps)| Match {
                 org: o as usize,
                 score,
-                reasons: self.reasons(oi, o as usize, &ps),
+                reasons: self.reasons(oi, o as usize, &ps, &s.links[ps.links.clone()]),
             })
             .collect();
+        s.links.clear();
         if me.low_confidence.is_some() && out.len() < top {
             self.pad(oi, top, &mut out);
         }
@@ -1124,16 +1216,23 @@ impl Matcher {
         });
     }
 
-    fn reasons(&self, a: usize, b: usize, ps: &PairScore) -> Vec<Reason> {
+    fn reasons(&self, a: usize, b: usize, ps: &PairScore, links: &[Link]) -> Vec<Reason> {
         let lex = lexicon();
         let (ma, mb) = (self.org(a), self.org(b));
+        let mut links = links.to_vec();
+        links.sort_by(|x, y| {
+            y.sim
+                .total_cmp(&x.sim)
+                .then((x.kind as u8).cmp(&(y.kind as u8)))
+                .then(x.mine.cmp(&y.mine))
+                .then(x.theirs.cmp(&y.theirs))
+        });
         let mut out = Vec::new();
         // the strongest link is always shown, however weak
-        let floor = ps
-            .links
+        let floor = links
             .first()
             .map_or(0.0, |l| l.sim.min(self.w.reason_floor));
-        for l in ps.links.iter().filter(|l| l.sim >= floor).take(3) {
+        for l in links.iter().filter(|l| l.sim >= floor).take(3) {
             let (mine, theirs, my_item, their_item, mine_word, theirs_word) = match l.kind {
                 ReasonKind::OfferNeed => (
                     ItemRef::Offer(l.mine),
@@ -1209,12 +1308,11 @@ impl Matcher {
             });
         }
         if ps.intent {
-            let text =
-                if mb.seeks_buyers && ps.links.iter().any(|l| l.kind == ReasonKind::NeedOffer) {
-                    "they are looking for buyers, and you need what they offer"
-                } else {
-                    "you are looking for buyers, and they need what you offer"
-                };
+            let text = if mb.seeks_buyers && links.iter().any(|l| l.kind == ReasonKind::NeedOffer) {
+                "they are looking for buyers, and you need what they offer"
+            } else {
+                "you are looking for buyers, and they need what you offer"
+            };
             out.push(Reason {
                 kind: ReasonKind::Text,
                 mine: None,

@@ -110,8 +110,12 @@ fn objectives() -> HashMap<String, Objectives> {
 /// Small heads and shortlists, so that the bounded first pass matters
 /// even among a hundred organizations.
 fn weights() -> Weights {
+    small(6)
+}
+
+fn small(postings: usize) -> Weights {
     Weights {
-        postings: 6,
+        postings,
         candidates: 8,
         ..Weights::default()
     }
@@ -137,10 +141,17 @@ fn store_of(m: &Matcher, recs: &[Recommendations]) -> BTreeMap<String, Vec<Entry
 
 #[test]
 fn incremental_updates_equal_a_full_recomputation() {
+    // tiny heads: most lists are longer than what a query visits
+    edits_equal_a_full_recomputation(small(2), 0x2545_F491_4F6C_DD1D);
+    edits_equal_a_full_recomputation(small(6), 0x9E37_79B9_7F4A_7C15);
+    // the default heads: no list is cut at this size
+    edits_equal_a_full_recomputation(Weights::default(), 0x2545_F491_4F6C_DD1D);
+}
+
+fn edits_equal_a_full_recomputation(w: Weights, seed: u64) {
     let top = 5;
-    let w = weights();
     let obj = objectives();
-    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut rng = Rng(seed);
     let mut next_id = 0usize;
     let mut fresh_id = |rng: &mut Rng| {
         next_id += 1;
