@@ -212,7 +212,11 @@ fn required_str(
 /// ids, duplicates) is checked by [`compile`].
 pub fn read_instance(json: &[u8]) -> Result<InstanceFile, Vec<Problem>> {
     let (file, probs) = read_instance_partial(json)?;
-    if probs.is_empty() { Ok(file) } else { Err(probs) }
+    if probs.is_empty() {
+        Ok(file)
+    } else {
+        Err(probs)
+    }
 }
 
 /// Reads what can be read, with the problems found: the partial file still

@@ -11,6 +11,20 @@ mod check;
 
 use std::time::Instant;
 
+/// CPU seconds this process has used (user + system), from /proc: the
+/// figure that a loaded machine disturbs least.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 fn peak_rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -23,11 +37,25 @@ fn peak_rss_kib() -> u64 {
 }
 
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/schedule-dev");
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
-    let names = ["dev-tiny", "dev-small", "dev-event", "dev-tight", "dev-interp", "dev-large", "dev-huge"];
-    println!("| instance | requests | met (3,2,1) | optimum | bound_met | breaks | idle | bound_breaks | valid | seconds | peak RSS MiB |");
-    println!("| --- | ---: | --- | --- | --- | ---: | ---: | ---: | --- | ---: | ---: |");
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/schedule-dev");
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let names = [
+        "dev-tiny",
+        "dev-small",
+        "dev-event",
+        "dev-tight",
+        "dev-interp",
+        "dev-large",
+        "dev-huge",
+    ];
+    println!(
+        "| instance | requests | met (3,2,1) | optimum | bound_met | breaks | idle | bound_breaks | valid | seconds | cpu s | peak RSS MiB |"
+    );
+    println!("| --- | ---: | --- | --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
     for name in names {
         if !args.is_empty() && !args.iter().any(|a| a == name) {
             continue;
@@ -37,21 +65,33 @@ fn main() {
             std::fs::read(&plain).expect("read")
         } else {
             let gz = dir.join(format!("{name}.json.gz"));
-            let out = std::process::Command::new("gzip").arg("-dc").arg(&gz).output().expect("gzip");
+            let out = std::process::Command::new("gzip")
+                .arg("-dc")
+                .arg(&gz)
+                .output()
+                .expect("gzip");
             out.stdout
         };
-        let opt: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(dir.join(format!("{name}.opt.json"))).expect("opt")).expect("opt json");
+        let opt: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(dir.join(format!("{name}.opt.json"))).expect("opt"),
+        )
+        .expect("opt json");
         let t = Instant::now();
-        let run = mitra_formats::schedule::run(&bytes, None, &mitra_formats::schedule::ScheduleOptions::default())
-            .unwrap_or_else(|p| panic!("{name}: {p:?}"));
+        let cpu0 = cpu_seconds();
+        let run = mitra_formats::schedule::run(
+            &bytes,
+            None,
+            &mitra_formats::schedule::ScheduleOptions::default(),
+        )
+        .unwrap_or_else(|p| panic!("{name}: {p:?}"));
         let secs = t.elapsed().as_secs_f64();
+        let cpu = cpu_seconds() - cpu0;
         let inst: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
         let sched: serde_json::Value = serde_json::from_slice(&run.json).expect("json");
         let c = check::check(&inst, &sched);
         let st = &sched["stats"];
         println!(
-            "| {name} | {} | {:?} | {} | {} | {} | {} | {} | {} | {secs:.2} | {} |",
+            "| {name} | {} | {:?} | {} | {} | {} | {} | {} | {} | {secs:.2} | {cpu:.2} | {} |",
             inst["requests"].as_array().map_or(0, Vec::len),
             c.met,
             opt["met"],
@@ -59,7 +99,11 @@ fn main() {
             c.breaks,
             c.idle,
             st["bound_breaks"],
-            if c.violations.is_empty() { "yes".to_string() } else { format!("NO: {:?}", &c.violations[..c.violations.len().min(3)]) },
+            if c.violations.is_empty() {
+                "yes".to_string()
+            } else {
+                format!("NO: {:?}", &c.violations[..c.violations.len().min(3)])
+            },
             peak_rss_kib() / 1024
         );
         if std::env::var_os("MITRA_DEV_OUT").is_some() {

@@ -9,9 +9,30 @@ mod dzn;
 
 use std::time::Instant;
 
+/// CPU seconds this process has used (user + system), from /proc: the
+/// figure that a loaded machine disturbs least.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/b2b-jair2022");
-    let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let dir = match std::env::var_os("MITRA_JAIR_DIR") {
+        Some(d) => std::path::PathBuf::from(d),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/data/b2b-jair2022"),
+    };
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e} (shared data missing?)", dir.display()))
         .filter_map(|e| e.ok())
@@ -20,20 +41,52 @@ fn main() {
         .filter(|n| filter.is_empty() || filter.iter().any(|f| n.contains(f.as_str())))
         .collect();
     names.sort();
-    println!("| instance | meetings | met | breaks | published | bound_breaks | idle | seconds |");
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!(
+        "| instance | meetings | met | breaks | published | bound_breaks | idle | seconds | cpu s |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     let mut worst = 0f64;
     for name in names {
         let text = std::fs::read_to_string(dir.join(&name)).expect("read");
         let d = dzn::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let t = Instant::now();
+        let cpu0 = cpu_seconds();
         let mut opts = mitra_schedule::Options::default();
-        if let Some(v) = std::env::var("MITRA_MOVES").ok().and_then(|v| v.parse().ok()) {
+        if let Some(v) = std::env::var("MITRA_MOVES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
             opts.min_moves = v;
             opts.max_moves = v;
         }
         let sol = mitra_schedule::solve(&d.instance, &opts).expect("solve");
         let secs = t.elapsed().as_secs_f64();
+        let cpu = cpu_seconds() - cpu0;
+        if std::env::var_os("MITRA_DEBUG").is_some() {
+            let inst = &d.instance;
+            let n: usize = inst.session_lengths.iter().sum();
+            for p in 0..inst.participants.len() {
+                let mut row = vec!['.'; n];
+                for (r, o) in sol.outcome.iter().enumerate() {
+                    let q = &inst.requests[r];
+                    if (q.a == p || q.b == p)
+                        && let Ok(pl) = o
+                    {
+                        row[pl.slot] = match &q.allowed_slots {
+                            None => 'E',
+                            Some(v) if v.len() == 1 => 'F',
+                            Some(v) if v[0] == 0 => 'M',
+                            _ => 'A',
+                        };
+                    }
+                }
+                let line: String = row.iter().collect();
+                let t = line.trim_matches('.');
+                if t.contains('.') {
+                    println!("p{p:3} {line}");
+                }
+            }
+        }
         worst = worst.max(secs);
         let base = name.split('.').next().unwrap_or("");
         let published = if name.contains(".original") {
@@ -46,8 +99,12 @@ fn main() {
             "-".into()
         };
         println!(
-            "| {name} | {} | {} | {} | {published} | {} | {} | {secs:.3} |",
-            d.n_meetings, sol.stats.met[0], sol.stats.breaks, sol.stats.bound_breaks, sol.stats.idle_slots
+            "| {name} | {} | {} | {} | {published} | {} | {} | {secs:.3} | {cpu:.2} |",
+            d.n_meetings,
+            sol.stats.met[0],
+            sol.stats.breaks,
+            sol.stats.bound_breaks,
+            sol.stats.idle_slots
         );
     }
     println!("slowest: {worst:.3} s");

@@ -75,7 +75,8 @@ pub(crate) fn met_bounds(m: &Model) -> [usize; 3] {
                 .sum();
             let owners = (0..np)
                 .filter(|&p| {
-                    m.fixed_table[p] != NONE && per_slot_people[s * pw + p / 64] >> (p % 64) & 1 == 1
+                    m.fixed_table[p] != NONE
+                        && per_slot_people[s * pw + p / 64] >> (p % 64) & 1 == 1
                 })
                 .count();
             slot_bound += (people / 2)

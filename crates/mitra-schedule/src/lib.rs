@@ -19,6 +19,9 @@
 //! search budget is counted in moves, never in time. Bounds come from
 //! flow relaxations (see [`bounds`]).
 
+// Index loops over parallel arrays read better than zipped iterators here.
+#![allow(clippy::needless_range_loop)]
+
 mod assign;
 mod bounds;
 mod flow;
@@ -83,22 +86,30 @@ pub struct Options<'a> {
     /// Seed of the search's pseudo-random choices.
     pub seed: u64,
     /// Search effort: moves per request (the budget is
-    /// `effort * requests`, clamped to `[min_moves, max_moves]`).
+    /// `effort * requests`, clamped to `[min_moves, max_moves]`; a quarter
+    /// of it when re-scheduling, where most meetings stay put).
     pub effort: u64,
     pub min_moves: u64,
     pub max_moves: u64,
+    /// Independent searches (seeds `seed`, `seed + 1`, ...) run side by
+    /// side on instances of at most `parallel_up_to` requests; the best
+    /// wins (ties: the first), so the result does not depend on timing.
+    pub threads: usize,
+    pub parallel_up_to: usize,
     /// Called now and then; when it returns true the search stops and the
     /// best schedule so far is returned (a safety cap, e.g. a deadline).
-    pub stop: Option<&'a dyn Fn() -> bool>,
+    pub stop: Option<&'a (dyn Fn() -> bool + Sync)>,
 }
 
 impl Default for Options<'_> {
     fn default() -> Self {
         Options {
             seed: 0x5eed_2024,
-            effort: 600,
-            min_moves: 200_000,
-            max_moves: 30_000_000,
+            effort: 400,
+            min_moves: 1_000_000,
+            max_moves: 12_000_000,
+            threads: 2,
+            parallel_up_to: 5_000,
             stop: None,
         }
     }
@@ -165,9 +176,49 @@ pub struct InvalidInstance(pub String);
 pub fn solve(instance: &Instance, options: &Options<'_>) -> Result<Solution, InvalidInstance> {
     let model = model::Model::build(instance)?;
     let bound_met = bounds::met_bounds(&model);
+    let threads = if model.n_req() <= options.parallel_up_to {
+        options.threads.max(1)
+    } else {
+        1
+    };
+    type Run = (state::Score, Vec<u32>, Vec<u32>, bool, u64);
+    let one = |k: usize| -> Run {
+        let opts = Options {
+            seed: options.seed.wrapping_add(k as u64),
+            effort: options.effort,
+            min_moves: options.min_moves,
+            max_moves: options.max_moves,
+            threads: 1,
+            parallel_up_to: 0,
+            stop: options.stop,
+        };
+        let mut st = state::State::new(&model);
+        let stopped = search::run(&mut st, &opts, &bound_met);
+        (st.score(), st.slot_of, st.interp_of, stopped, st.moves)
+    };
+    let runs: Vec<Run> = if threads == 1 {
+        vec![one(0)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|k| scope.spawn(move || one(k))).collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        })
+    };
+    let mut best: Option<Run> = None;
+    let mut moves = 0;
+    let mut stopped = false;
+    for run in runs {
+        moves += run.4;
+        stopped |= run.3;
+        if best.as_ref().is_none_or(|b| run.0.better(&b.0)) {
+            best = Some(run);
+        }
+    }
+    let Some((_, slots, interps, _, _)) = best else {
+        return Err(InvalidInstance("the search failed".into()));
+    };
     let mut st = state::State::new(&model);
-    let stopped = search::run(&mut st, options, &bound_met);
-    let moves = st.moves;
+    st.load(&slots, &interps);
     Ok(finish(&model, &st, bound_met, stopped, moves))
 }
 

@@ -11,7 +11,8 @@ pub(crate) struct Model {
     pub sess_of: Vec<u32>,
     pub sess_start: Vec<u32>,
     pub sess_len: Vec<u32>,
-    pub max_len: u32,
+    /// Weight of a break against one idle slot in the search's cost.
+    pub break_weight: i64,
     pub np: usize,
     pub words: usize,
     /// Participant availability bitsets, `words` u64 per participant.
@@ -148,7 +149,7 @@ impl Model {
             sess_of,
             sess_start,
             sess_len,
-            max_len,
+            break_weight: max_len as i64 + 1,
             np,
             words,
             avail_p,

@@ -38,7 +38,7 @@ impl Rng {
         x.wrapping_mul(0x2545_f491_4f6c_dd1d)
     }
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next() >> 32) * n as u64 >> 32) as usize
+        (((self.next() >> 32) * n as u64) >> 32) as usize
     }
     pub fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
@@ -95,7 +95,13 @@ pub(crate) fn construct(st: &mut State<'_>) {
 /// Moves `r` (met or not) to candidate slot `s`, ejecting what is in the
 /// way and re-placing the ejected meetings. False when it cannot be done
 /// (the caller rolls back).
-fn eject_and_place(st: &mut State<'_>, rng: &mut Rng, r: usize, s: usize, ej: &mut Vec<u32>) -> bool {
+fn eject_and_place(
+    st: &mut State<'_>,
+    rng: &mut Rng,
+    r: usize,
+    s: usize,
+    ej: &mut Vec<u32>,
+) -> bool {
     let m = st.m;
     let n = m.n_slots;
     let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
@@ -216,6 +222,54 @@ fn kempe(st: &mut State<'_>, r: usize, s2: usize, chain: &mut Vec<u32>) -> bool 
 /// block and the order that cost the other participants least (an
 /// assignment problem per block position).
 fn block_repair(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<u32>) -> bool {
+    let mark = st.log.len();
+    if block_repair_inner(st, p, sess, mine) {
+        true
+    } else {
+        st.rollback_to(mark);
+        false
+    }
+}
+
+/// Block repair of `p`, then of each partner left with a break in that
+/// session (an ejection chain over blocks).
+fn block_cascade(
+    st: &mut State<'_>,
+    p: usize,
+    sess: usize,
+    mine: &mut Vec<u32>,
+    depth: usize,
+) -> bool {
+    if !block_repair(st, p, sess, mine) {
+        return false;
+    }
+    st.settle();
+    let m = st.m;
+    let ns = m.sess_len.len();
+    let partners: Vec<usize> = mine
+        .iter()
+        .map(|&x| {
+            let x = x as usize;
+            (if m.req_a[x] as usize == p {
+                m.req_b[x]
+            } else {
+                m.req_a[x]
+            }) as usize
+        })
+        .collect();
+    let mut work = mine.len();
+    for q in partners.into_iter().take(depth) {
+        if st.pcost[q * ns + sess].0 > 0 && block_repair(st, q, sess, mine) {
+            work += mine.len();
+            st.settle();
+        }
+    }
+    mine.clear();
+    mine.resize(work, 0);
+    true
+}
+
+fn block_repair_inner(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<u32>) -> bool {
     let m = st.m;
     let n = m.n_slots;
     let start = m.sess_start[sess] as usize;
@@ -228,7 +282,7 @@ fn block_repair(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<u32>) 
             .filter(|&x| x != NONE),
     );
     let k = mine.len();
-    if k < 2 || k > 24 {
+    if !(2..=24).contains(&k) {
         return false;
     }
     for &x in mine.iter() {
@@ -238,7 +292,11 @@ fn block_repair(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<u32>) 
     let mut at = vec![INF; k * len];
     for (i, &x) in mine.iter().enumerate() {
         let x = x as usize;
-        let q = if m.req_a[x] as usize == p { m.req_b[x] } else { m.req_a[x] } as usize;
+        let q = if m.req_a[x] as usize == p {
+            m.req_b[x]
+        } else {
+            m.req_a[x]
+        } as usize;
         for &s in m.cands(x) {
             let s = s as usize;
             if s >= start && s < start + len && st.fits(x, s) {
@@ -291,7 +349,11 @@ fn reinsert(st: &mut State<'_>, rng: &mut Rng, x: usize, hint: u32) -> bool {
     }
     let (a, b) = (m.req_a[x] as usize, m.req_b[x] as usize);
     let len = cands.len();
-    let (start, count) = if len <= 24 { (0, len) } else { (rng.below(len), 24) };
+    let (start, count) = if len <= 24 {
+        (0, len)
+    } else {
+        (rng.below(len), 24)
+    };
     let mut best: [(i64, u32); 3] = [(i64::MAX, NONE); 3];
     for k in 0..count {
         let s = cands[(start + k) % len] as usize;
@@ -314,15 +376,24 @@ fn reinsert(st: &mut State<'_>, rng: &mut Rng, x: usize, hint: u32) -> bool {
 
 /// Picks a target slot for met request `r`: next to another meeting of one
 /// of its participants when possible, else any candidate.
-fn target_slot(st: &State<'_>, rng: &mut Rng, r: usize) -> Option<usize> {
+fn target_slot(st: &State<'_>, rng: &mut Rng, r: usize, side: Option<usize>) -> Option<usize> {
     let m = st.m;
     let n = m.n_slots;
     let cands = m.cands(r);
     if cands.len() < 2 {
         return None;
     }
-    if rng.below(2) == 0 {
-        let p = if rng.below(2) == 0 { m.req_a[r] } else { m.req_b[r] } as usize;
+    if side.is_some() || rng.below(2) == 0 {
+        let p = match side {
+            Some(p) => p,
+            None => {
+                (if rng.below(2) == 0 {
+                    m.req_a[r]
+                } else {
+                    m.req_b[r]
+                }) as usize
+            }
+        };
         let s0 = st.slot_of[r] as usize;
         let sess = m.sess_of[s0] as usize;
         let start = m.sess_start[sess] as usize;
@@ -359,9 +430,13 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     if nr == 0 {
         return false;
     }
-    let budget = (opts.effort.saturating_mul(nr as u64)).clamp(opts.min_moves, opts.max_moves.max(opts.min_moves));
+    let mut budget = (opts.effort.saturating_mul(nr as u64))
+        .clamp(opts.min_moves, opts.max_moves.max(opts.min_moves));
+    if m.has_prev {
+        budget = (budget / 4).max(10_000);
+    }
     let mut rng = Rng::new(opts.seed);
-    let w = (m.max_len as f64) + 1.0;
+    let w = m.break_weight as f64;
     let (t0, t1) = (0.6 * w, 0.03 * w);
     let n_prev_ok = (0..nr).filter(|&r| m.prev_table[r] != NONE).count() as i64;
     let optimal = |st: &State<'_>| -> bool {
@@ -382,11 +457,16 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     let mut temp = t0;
     let cool = (t1 / t0).powf(1.0 / budget as f64);
     let mut it: u64 = 0;
+    let track_from = if nr < 20_000 { 0 } else { budget / 2 };
+    // shares of the moves, in percent
     let block_share = 3;
+    let cascade = 4;
+    let focus = 30;
     while it < budget {
         it += 1;
         temp *= cool;
-        if it % 4096 == 0 {
+
+        if it.is_multiple_of(4096) {
             if optimal(st) {
                 break;
             }
@@ -410,7 +490,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                 }
                 key = rng.below(st.pcost.len());
             }
-            let done = block_repair(st, key / ns, key % ns, &mut ej);
+            let done = block_cascade(st, key / ns, key % ns, &mut ej, cascade);
             it += ej.len() as u64; // its work: one move per meeting re-placed
             done
         } else if !st.unmet.is_empty() && roll < block_share + 25 {
@@ -420,6 +500,30 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
             eject_and_place(st, &mut rng, r, s, &mut ej)
         } else {
             let mut r = rng.below(nr);
+            let mut side = None;
+            if rng.below(100) < focus {
+                // a meeting of a participant with a break in that session
+                let ns = m.sess_len.len();
+                let key = rng.below(st.pcost.len());
+                for t in 0..16 {
+                    let k = (key + t * 7919) % st.pcost.len();
+                    if st.pcost[k].0 > 0 {
+                        let (p, sess) = (k / ns, k % ns);
+                        let start = m.sess_start[sess] as usize;
+                        let len = m.sess_len[sess] as usize;
+                        let off = rng.below(len);
+                        for d in 0..len {
+                            let x = st.occ[p * m.n_slots + start + (off + d) % len];
+                            if x != NONE {
+                                r = x as usize;
+                                side = Some(p);
+                                break;
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
             let mut tries = 0;
             while st.slot_of[r] == NONE && tries < 8 {
                 r = rng.below(nr);
@@ -428,7 +532,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
             if st.slot_of[r] == NONE {
                 continue;
             }
-            match target_slot(st, &mut rng, r) {
+            match target_slot(st, &mut rng, r, side) {
                 Some(s) if rng.below(10) < 8 => kempe(st, r, s, &mut ej),
                 Some(s) => eject_and_place(st, &mut rng, r, s, &mut ej),
                 None => false,
@@ -453,14 +557,22 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
             continue;
         }
         st.moves += 1;
-        if after.better(&best) {
+        // Met levels never fall (such moves are refused), so the best
+        // schedule is only tracked for breaks, and only once the search has
+        // cooled: copying a large schedule at every early record would cost
+        // more than the records are worth.
+        if it < track_from || after.better(&best) {
             best = after;
             pending = true;
         } else if pending && best.better(&after) {
             ops.clear();
             ops.extend_from_slice(&st.log);
             st.rollback();
-            snap = Some((st.slot_of.clone(), st.interp_of.clone()));
+            let (slots, interps) = snap.get_or_insert_with(|| (Vec::new(), Vec::new()));
+            slots.clear();
+            slots.extend_from_slice(&st.slot_of);
+            interps.clear();
+            interps.extend_from_slice(&st.interp_of);
             st.replay(&ops);
             pending = false;
         }

@@ -99,7 +99,7 @@ impl<'m> State<'m> {
     pub fn score(&self) -> Score {
         Score {
             met: self.met,
-            cost: self.breaks * (self.m.max_len as i64 + 1) + self.idle,
+            cost: self.breaks * self.m.break_weight + self.idle,
         }
     }
 
@@ -224,11 +224,7 @@ impl<'m> State<'m> {
 
     pub fn unplace(&mut self, r: usize) {
         let (s, i) = self.raw_unplace(r);
-        self.log.push(Op::Unplace {
-            r: r as u32,
-            s,
-            i,
-        });
+        self.log.push(Op::Unplace { r: r as u32, s, i });
     }
 
     /// Whether `r` fits at `s` as far as people, caps and tables go (the
@@ -257,7 +253,7 @@ impl<'m> State<'m> {
                 self.visit.iter_mut().for_each(|v| *v = 0);
                 self.stamp = 1;
             }
-            match self.find_interp(r, s, 3) {
+            match self.find_interp(r, s, 2) {
                 Some(x) => i = x,
                 None => return false,
             }
@@ -288,10 +284,18 @@ impl<'m> State<'m> {
         if depth == 0 {
             return None;
         }
+        // Breadth is capped too: when a slot's interpreters are all busy
+        // (events use every interpreter slot), a full search would be
+        // quadratic in the class size at every move.
+        let mut tried = 0;
         for &i in list {
             let iu = i as usize;
             if self.visit[iu] == self.stamp || !m.avail_interp(iu, s) {
                 continue;
+            }
+            tried += 1;
+            if tried > 4 {
+                break;
             }
             self.visit[iu] = self.stamp;
             let other = self.iocc[iu * m.n_slots + s];
@@ -321,7 +325,8 @@ impl<'m> State<'m> {
             let (p, sess) = (k / ns, k % ns);
             let start = p * m.n_slots + m.sess_start[sess] as usize;
             let len = m.sess_len[sess] as usize;
-            let new = crate::model::run_cost(self.occ[start..start + len].iter().map(|&x| x != NONE));
+            let new =
+                crate::model::run_cost(self.occ[start..start + len].iter().map(|&x| x != NONE));
             let old = self.pcost[k];
             if new != old {
                 self.cost_log.push((k as u32, old));
@@ -332,9 +337,11 @@ impl<'m> State<'m> {
         }
     }
 
-    /// Undoes the move since `begin`.
-    pub fn rollback(&mut self) {
-        while let Some(op) = self.log.pop() {
+    /// Undoes the operations after `mark` (a log length), leaving the
+    /// costs to the next `settle`.
+    pub fn rollback_to(&mut self, mark: usize) {
+        while self.log.len() > mark {
+            let Some(op) = self.log.pop() else { break };
             match op {
                 Op::Place { r, .. } => {
                     self.raw_unplace(r as usize);
@@ -343,6 +350,11 @@ impl<'m> State<'m> {
                 Op::SetInterp { r, from, .. } => self.raw_set_interp(r as usize, from),
             }
         }
+    }
+
+    /// Undoes the move since `begin`.
+    pub fn rollback(&mut self) {
+        self.rollback_to(0);
         for k in self.dirty.drain(..) {
             self.dirty_mark[k as usize] = false;
         }
@@ -402,7 +414,7 @@ impl<'m> State<'m> {
                 .enumerate()
                 .map(|(k, &x)| if k == off { add } else { x != NONE }),
         );
-        let w = m.max_len as i64 + 1;
+        let w = m.break_weight;
         (after.0 as i64 - before.0 as i64) * w + (after.1 as i64 - before.1 as i64)
     }
 
@@ -429,7 +441,9 @@ impl<'m> State<'m> {
             let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
             if !m.pool[r] {
                 let (ta, tb) = (m.fixed_table[a], m.fixed_table[b]);
-                table[r] = if m.prev_table[r] != NONE && (m.prev_table[r] == ta || m.prev_table[r] == tb) {
+                table[r] = if m.prev_table[r] != NONE
+                    && (m.prev_table[r] == ta || m.prev_table[r] == tb)
+                {
                     m.prev_table[r]
                 } else if ta != NONE {
                     ta

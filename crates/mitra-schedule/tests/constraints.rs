@@ -38,7 +38,11 @@ fn met_count(sol: &mitra_schedule::Solution) -> usize {
 fn unavailable_slot_is_never_used() {
     let mut people = vec![person(&[0]), person(&[0])];
     people[0].unavailable = vec![0];
-    let sol = solve(&inst(2, 1, people.clone(), vec![req(0, 1, 3)]), &Options::default()).unwrap();
+    let sol = solve(
+        &inst(2, 1, people.clone(), vec![req(0, 1, 3)]),
+        &Options::default(),
+    )
+    .unwrap();
     assert_eq!(sol.outcome[0].as_ref().unwrap().slot, 1);
     people[1].unavailable = vec![1];
     let sol = solve(&inst(2, 1, people, vec![req(0, 1, 3)]), &Options::default()).unwrap();
@@ -49,21 +53,40 @@ fn unavailable_slot_is_never_used() {
 fn allowed_slots_are_respected() {
     let mut r = req(0, 1, 3);
     r.allowed_slots = Some(vec![2]);
-    let sol = solve(&inst(3, 1, vec![person(&[0]), person(&[0])], vec![r.clone()]), &Options::default()).unwrap();
+    let sol = solve(
+        &inst(3, 1, vec![person(&[0]), person(&[0])], vec![r.clone()]),
+        &Options::default(),
+    )
+    .unwrap();
     assert_eq!(sol.outcome[0].as_ref().unwrap().slot, 2);
     r.allowed_slots = Some(vec![]);
-    let sol = solve(&inst(3, 1, vec![person(&[0]), person(&[0])], vec![r]), &Options::default()).unwrap();
+    let sol = solve(
+        &inst(3, 1, vec![person(&[0]), person(&[0])], vec![r]),
+        &Options::default(),
+    )
+    .unwrap();
     assert_eq!(sol.outcome[0], Err(Unmet::NoAllowedSlot));
 }
 
 #[test]
 fn one_meeting_per_person_per_slot_and_max_meetings() {
     let people = vec![person(&[0]), person(&[0]), person(&[0])];
-    let sol = solve(&inst(1, 5, people.clone(), vec![req(0, 1, 3), req(0, 2, 2)]), &Options::default()).unwrap();
-    assert!(sol.outcome[0].is_ok() && sol.outcome[1].is_err(), "priority 3 first, one slot");
+    let sol = solve(
+        &inst(1, 5, people.clone(), vec![req(0, 1, 3), req(0, 2, 2)]),
+        &Options::default(),
+    )
+    .unwrap();
+    assert!(
+        sol.outcome[0].is_ok() && sol.outcome[1].is_err(),
+        "priority 3 first, one slot"
+    );
     let mut capped = people;
     capped[0].max_meetings = Some(1);
-    let sol = solve(&inst(4, 5, capped, vec![req(0, 1, 2), req(0, 2, 3)]), &Options::default()).unwrap();
+    let sol = solve(
+        &inst(4, 5, capped, vec![req(0, 1, 2), req(0, 2, 3)]),
+        &Options::default(),
+    )
+    .unwrap();
     assert!(sol.outcome[1].is_ok());
     assert_eq!(sol.outcome[0], Err(Unmet::AtMaximum { who: 0, max: 1 }));
 }
@@ -71,7 +94,11 @@ fn one_meeting_per_person_per_slot_and_max_meetings() {
 #[test]
 fn pool_tables_limit_each_slot() {
     let people = (0..4).map(|_| person(&[0])).collect();
-    let sol = solve(&inst(1, 1, people, vec![req(0, 1, 3), req(2, 3, 3)]), &Options::default()).unwrap();
+    let sol = solve(
+        &inst(1, 1, people, vec![req(0, 1, 3), req(2, 3, 3)]),
+        &Options::default(),
+    )
+    .unwrap();
     assert_eq!(met_count(&sol), 1);
     assert_eq!(sol.stats.bound_met[0], 1, "one table, one slot");
 }
@@ -98,7 +125,14 @@ fn fixed_tables() {
 
 #[test]
 fn interpreters_where_no_language_is_shared() {
-    let people = vec![person(&[0]), person(&[1]), person(&[0]), person(&[1]), person(&[1, 2]), person(&[2])];
+    let people = vec![
+        person(&[0]),
+        person(&[1]),
+        person(&[0]),
+        person(&[1]),
+        person(&[1, 2]),
+        person(&[2]),
+    ];
     let interp = |langs: &[u32], unavailable: Vec<usize>| Interpreter {
         languages: langs.to_vec(),
         unavailable,
@@ -106,10 +140,21 @@ fn interpreters_where_no_language_is_shared() {
     let mut instance = inst(1, 5, people, vec![req(0, 1, 3), req(2, 3, 3), req(4, 5, 3)]);
     instance.interpreters = vec![interp(&[0, 1], vec![])];
     let sol = solve(&instance, &Options::default()).unwrap();
-    assert_eq!(met_count(&sol), 2, "one interpreter, one slot: one of the two interpreted meetings");
-    let interpreted: Vec<_> = sol.outcome.iter().filter_map(|o| o.as_ref().ok()?.interpreter).collect();
+    assert_eq!(
+        met_count(&sol),
+        2,
+        "one interpreter, one slot: one of the two interpreted meetings"
+    );
+    let interpreted: Vec<_> = sol
+        .outcome
+        .iter()
+        .filter_map(|o| o.as_ref().ok()?.interpreter)
+        .collect();
     assert_eq!(interpreted, vec![0]);
-    assert!(sol.outcome[2].as_ref().unwrap().interpreter.is_none(), "a shared language needs none");
+    assert!(
+        sol.outcome[2].as_ref().unwrap().interpreter.is_none(),
+        "a shared language needs none"
+    );
     // an interpreter who speaks only one side's language does not count
     instance.interpreters = vec![interp(&[0, 2], vec![])];
     let sol = solve(&instance, &Options::default()).unwrap();
@@ -154,7 +199,10 @@ fn breaks_are_closed() {
 #[test]
 fn same_input_same_output() {
     let people: Vec<Participant> = (0..30).map(|k| person(&[k % 3])).collect();
-    let requests = (0..120).map(|k| req(k % 30, (k * 7 + 3) % 30, (k % 3 + 1) as u8)).filter(|r| r.a != r.b).collect();
+    let requests = (0..120)
+        .map(|k| req(k % 30, (k * 7 + 3) % 30, (k % 3 + 1) as u8))
+        .filter(|r| r.a != r.b)
+        .collect();
     let instance = inst(8, 6, people, requests);
     let a = solve(&instance, &Options::default()).unwrap();
     let b = solve(&instance, &Options::default()).unwrap();
@@ -171,7 +219,13 @@ fn enumerate(instance: &Instance, f: &mut dyn FnMut(&[Option<usize>])) {
     let n_slots: usize = instance.session_lengths.iter().sum();
     let nr = instance.requests.len();
     let mut cur = vec![None; nr];
-    fn rec(k: usize, inst: &Instance, n_slots: usize, cur: &mut Vec<Option<usize>>, f: &mut dyn FnMut(&[Option<usize>])) {
+    fn rec(
+        k: usize,
+        inst: &Instance,
+        n_slots: usize,
+        cur: &mut Vec<Option<usize>>,
+        f: &mut dyn FnMut(&[Option<usize>]),
+    ) {
         if k == cur.len() {
             f(cur);
             return;
@@ -199,10 +253,14 @@ fn enumerate(instance: &Instance, f: &mut dyn FnMut(&[Option<usize>])) {
             if !ok_person(r.a) || !ok_person(r.b) {
                 continue;
             }
-            let pool = |q: &Request| inst.participants[q.a].table.is_none() && inst.participants[q.b].table.is_none();
+            let pool = |q: &Request| {
+                inst.participants[q.a].table.is_none() && inst.participants[q.b].table.is_none()
+            };
             if pool(r) {
                 let n_pool = inst.table_owner.iter().filter(|o| o.is_none()).count();
-                let used = (0..k).filter(|&j| cur[j] == Some(s) && pool(&inst.requests[j])).count();
+                let used = (0..k)
+                    .filter(|&j| cur[j] == Some(s) && pool(&inst.requests[j]))
+                    .count();
                 if used >= n_pool {
                     continue;
                 }
@@ -219,52 +277,63 @@ fn tiny_instance() -> impl Strategy<Value = Instance> {
     (1usize..=2, 1usize..=3, 3usize..=5, 0usize..=2).prop_flat_map(|(n_sess, len, np, pool)| {
         let n_slots = n_sess * len;
         let people = proptest::collection::vec(
-            (proptest::collection::vec(0..n_slots, 0..2), proptest::option::of(0u32..3), any::<bool>()),
+            (
+                proptest::collection::vec(0..n_slots, 0..2),
+                proptest::option::of(0u32..3),
+                any::<bool>(),
+            ),
             np,
         );
         let requests = proptest::collection::vec(
-            (0..np, 0..np, 1u8..=3, proptest::option::of(proptest::collection::vec(0..n_slots, 1..3))),
+            (
+                0..np,
+                0..np,
+                1u8..=3,
+                proptest::option::of(proptest::collection::vec(0..n_slots, 1..3)),
+            ),
             1..6,
         );
-        (Just(n_sess), Just(len), Just(pool), people, requests).prop_map(|(n_sess, len, pool, people, requests)| {
-            let mut table_owner = vec![None; pool];
-            let participants = people
-                .into_iter()
-                .enumerate()
-                .map(|(p, (unavailable, max_meetings, fixed))| {
-                    let table = if fixed && p == 0 {
-                        table_owner.push(Some(0));
-                        Some(table_owner.len() - 1)
-                    } else {
-                        None
-                    };
-                    Participant {
-                        languages: vec![0],
-                        unavailable,
-                        max_meetings,
-                        table,
-                    }
-                })
-                .collect();
-            let requests = requests
-                .into_iter()
-                .filter(|(a, b, _, _)| a != b)
-                .map(|(a, b, priority, allowed_slots)| Request {
-                    a,
-                    b,
-                    priority,
-                    allowed_slots,
-                    previous: None,
-                })
-                .collect();
-            Instance {
-                session_lengths: vec![len; n_sess],
-                table_owner,
-                participants,
-                interpreters: vec![],
-                requests,
-            }
-        })
+        (Just(n_sess), Just(len), Just(pool), people, requests).prop_map(
+            |(n_sess, len, pool, people, requests)| {
+                let mut table_owner = vec![None; pool];
+                let participants = people
+                    .into_iter()
+                    .enumerate()
+                    .map(|(p, (unavailable, max_meetings, fixed))| {
+                        let table = if fixed && p == 0 {
+                            table_owner.push(Some(0));
+                            Some(table_owner.len() - 1)
+                        } else {
+                            None
+                        };
+                        Participant {
+                            languages: vec![0],
+                            unavailable,
+                            max_meetings,
+                            table,
+                        }
+                    })
+                    .collect();
+                let requests = requests
+                    .into_iter()
+                    .filter(|(a, b, _, _)| a != b)
+                    .map(|(a, b, priority, allowed_slots)| Request {
+                        a,
+                        b,
+                        priority,
+                        allowed_slots,
+                        previous: None,
+                    })
+                    .collect();
+                Instance {
+                    session_lengths: vec![len; n_sess],
+                    table_owner,
+                    participants,
+                    interpreters: vec![],
+                    requests,
+                }
+            },
+        )
     })
 }
 

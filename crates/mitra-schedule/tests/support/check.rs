@@ -9,6 +9,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
+/// Requests by ordered pair: (priority, allowed slots) per occurrence.
+type Requests = HashMap<(String, String), Vec<(u64, Option<HashSet<String>>)>>;
+
 pub struct Checked {
     pub violations: Vec<String>,
     pub met: [usize; 3],
@@ -18,7 +21,11 @@ pub struct Checked {
 
 fn strs(v: Option<&Value>) -> Vec<String> {
     v.and_then(Value::as_array)
-        .map(|l| l.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+        .map(|l| {
+            l.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -70,13 +77,19 @@ pub fn check(inst: &Value, sched: &Value) -> Checked {
         );
     }
     // requests by ordered pair: (priority, allowed) list
-    let mut reqs: HashMap<(String, String), Vec<(u64, Option<HashSet<String>>)>> = HashMap::new();
+    let mut reqs: Requests = HashMap::new();
     let mut requested = [0usize; 3];
     for r in inst["requests"].as_array().into_iter().flatten() {
-        let key = (r["a"].as_str().unwrap_or_default().to_string(), r["b"].as_str().unwrap_or_default().to_string());
+        let key = (
+            r["a"].as_str().unwrap_or_default().to_string(),
+            r["b"].as_str().unwrap_or_default().to_string(),
+        );
         let pri = r["priority"].as_u64().unwrap_or(0);
         requested[3 - pri as usize] += 1;
-        let allowed = r.get("allowed_slots").filter(|x| !x.is_null()).map(|x| strs(Some(x)).into_iter().collect());
+        let allowed = r
+            .get("allowed_slots")
+            .filter(|x| !x.is_null())
+            .map(|x| strs(Some(x)).into_iter().collect());
         reqs.entry(key).or_default().push((pri, allowed));
     }
     let mut met = [0usize; 3];
@@ -86,7 +99,12 @@ pub fn check(inst: &Value, sched: &Value) -> Checked {
     let mut count: HashMap<String, u64> = HashMap::new();
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut person_slots: HashMap<String, HashSet<usize>> = HashMap::new();
-    for (k, m) in sched["meetings"].as_array().into_iter().flatten().enumerate() {
+    for (k, m) in sched["meetings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
         let w = format!("meetings[{k}]");
         for key in ["a", "b", "slot", "table", "interpreter"] {
             if m.get(key).is_none() {
@@ -137,7 +155,10 @@ pub fn check(inst: &Value, sched: &Value) -> Checked {
         if !tbusy.insert((table.clone(), slot.clone())) {
             v.push(format!("{w}: table {table} twice in {slot}"));
         }
-        let (ta, tb) = (ps.get(&a).and_then(|p| p.table.clone()), ps.get(&b).and_then(|p| p.table.clone()));
+        let (ta, tb) = (
+            ps.get(&a).and_then(|p| p.table.clone()),
+            ps.get(&b).and_then(|p| p.table.clone()),
+        );
         let table_ok = match (&ta, &tb) {
             (None, None) => !owner.contains_key(&table),
             _ => ta.as_ref() == Some(&table) || tb.as_ref() == Some(&table),
@@ -160,7 +181,8 @@ pub fn check(inst: &Value, sched: &Value) -> Checked {
                     if !ibusy.insert((i.to_string(), slot.clone())) {
                         v.push(format!("{w}: interpreter {i} twice in {slot}"));
                     }
-                    if la.is_none_or(|x| x.is_disjoint(il)) || lb.is_none_or(|y| y.is_disjoint(il)) {
+                    if la.is_none_or(|x| x.is_disjoint(il)) || lb.is_none_or(|y| y.is_disjoint(il))
+                    {
                         v.push(format!("{w}: interpreter {i} does not speak both sides"));
                     }
                 }
@@ -175,23 +197,41 @@ pub fn check(inst: &Value, sched: &Value) -> Checked {
         }
     }
     let mut unsched: HashMap<(String, String), usize> = HashMap::new();
-    for (k, u) in sched["unscheduled"].as_array().into_iter().flatten().enumerate() {
+    for (k, u) in sched["unscheduled"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
         if u["reason"].as_str().is_none_or(str::is_empty) {
             v.push(format!("unscheduled[{k}]: no reason"));
         }
-        let key = (u["a"].as_str().unwrap_or_default().to_string(), u["b"].as_str().unwrap_or_default().to_string());
+        let key = (
+            u["a"].as_str().unwrap_or_default().to_string(),
+            u["b"].as_str().unwrap_or_default().to_string(),
+        );
         *unsched.entry(key).or_default() += 1;
     }
     for (key, list) in &reqs {
         let total = seen.get(key).copied().unwrap_or(0) + unsched.get(key).copied().unwrap_or(0);
         if total != list.len() {
-            v.push(format!("request ({}, {}): appears {total} times, requested {}", key.0, key.1, list.len()));
+            v.push(format!(
+                "request ({}, {}): appears {total} times, requested {}",
+                key.0,
+                key.1,
+                list.len()
+            ));
         }
     }
     let (mut breaks, mut idle) = (0, 0);
     for set in person_slots.values() {
         for sess in &sessions {
-            let used: Vec<usize> = sess.iter().enumerate().filter(|(_, s)| set.contains(s)).map(|(k, _)| k).collect();
+            let used: Vec<usize> = sess
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| set.contains(s))
+                .map(|(k, _)| k)
+                .collect();
             for w in used.windows(2) {
                 if w[1] - w[0] > 1 {
                     breaks += 1;
@@ -201,15 +241,25 @@ pub fn check(inst: &Value, sched: &Value) -> Checked {
         }
     }
     let st = &sched["stats"];
-    let arr = |k: &str| -> Vec<u64> { st[k].as_array().map(|l| l.iter().filter_map(Value::as_u64).collect()).unwrap_or_default() };
+    let arr = |k: &str| -> Vec<u64> {
+        st[k]
+            .as_array()
+            .map(|l| l.iter().filter_map(Value::as_u64).collect())
+            .unwrap_or_default()
+    };
     if arr("met") != met.iter().map(|&x| x as u64).collect::<Vec<_>>() {
         v.push(format!("stats.met {:?} but counted {met:?}", arr("met")));
     }
     if arr("requested") != requested.iter().map(|&x| x as u64).collect::<Vec<_>>() {
         v.push("stats.requested wrong".into());
     }
-    if st["breaks"].as_u64() != Some(breaks as u64) || st["idle_slots"].as_u64() != Some(idle as u64) {
-        v.push(format!("stats breaks/idle {}/{} but counted {breaks}/{idle}", st["breaks"], st["idle_slots"]));
+    if st["breaks"].as_u64() != Some(breaks as u64)
+        || st["idle_slots"].as_u64() != Some(idle as u64)
+    {
+        v.push(format!(
+            "stats breaks/idle {}/{} but counted {breaks}/{idle}",
+            st["breaks"], st["idle_slots"]
+        ));
     }
     let bm = arr("bound_met");
     if bm.len() != 3 || (0..3).any(|i| (bm[i] as usize) < met[i]) {
@@ -219,5 +269,10 @@ pub fn check(inst: &Value, sched: &Value) -> Checked {
         Some(bb) if bb as usize <= breaks => {}
         other => v.push(format!("stats.bound_breaks {other:?} not in 0..={breaks}")),
     }
-    Checked { violations: v, met, breaks, idle }
+    Checked {
+        violations: v,
+        met,
+        breaks,
+        idle,
+    }
 }

@@ -55,7 +55,9 @@ fn parse_value(text: &str) -> Result<Value, String> {
         }
         return Ok(Value::Ints(ints(inner)?));
     }
-    t.parse::<i64>().map(Value::Int).map_err(|e| format!("{t:?}: {e}"))
+    t.parse::<i64>()
+        .map(Value::Int)
+        .map_err(|e| format!("{t:?}: {e}"))
 }
 
 /// A benchmark instance and its size figures.
@@ -76,7 +78,9 @@ pub fn parse(text: &str) -> Result<Dzn, String> {
         if stmt.is_empty() {
             continue;
         }
-        let (name, value) = stmt.split_once('=').ok_or_else(|| format!("no '=' in {stmt:?}"))?;
+        let (name, value) = stmt
+            .split_once('=')
+            .ok_or_else(|| format!("no '=' in {stmt:?}"))?;
         vars.insert(name.trim().to_string(), parse_value(value)?);
     }
     let int = |k: &str| match vars.get(k) {
@@ -93,7 +97,10 @@ pub fn parse(text: &str) -> Result<Dzn, String> {
         _ => return Err("requested: missing".into()),
     };
     if rows.len() != n_meetings {
-        return Err(format!("requested has {} rows, nMeetings = {n_meetings}", rows.len()));
+        return Err(format!(
+            "requested has {} rows, nMeetings = {n_meetings}",
+            rows.len()
+        ));
     }
     let fixed: Vec<i64> = match vars.get("fixed") {
         Some(Value::Ints(v)) => v.clone(),
