@@ -36,6 +36,64 @@ fn peak_rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
+/// Re-scheduling after a one-request change: the first meeting's request
+/// is cancelled, and a new priority-3 request joins two participants.
+fn reschedule(name: &str, inst: &serde_json::Value, published: &[u8]) {
+    let old: serde_json::Value = serde_json::from_slice(published).expect("json");
+    for change in ["cancel", "add"] {
+        let mut changed = inst.clone();
+        let reqs = changed["requests"].as_array_mut().expect("requests");
+        if change == "cancel" {
+            let gone = &old["meetings"][0];
+            if let Some(pos) = reqs
+                .iter()
+                .position(|r| r["a"] == gone["a"] && r["b"] == gone["b"])
+            {
+                reqs.remove(pos);
+            }
+        } else {
+            let ids: Vec<serde_json::Value> = inst["participants"]
+                .as_array()
+                .expect("p")
+                .iter()
+                .map(|p| p["id"].clone())
+                .collect();
+            reqs.push(serde_json::json!({"a": ids[0], "b": ids[ids.len() / 2], "priority": 3}));
+        }
+        let bytes = serde_json::to_vec(&changed).expect("json");
+        let t = Instant::now();
+        let run = mitra_formats::schedule::run(
+            &bytes,
+            Some(published),
+            &mitra_formats::schedule::ScheduleOptions::default(),
+        )
+        .unwrap_or_else(|p| panic!("{name}: {p:?}"));
+        let secs = t.elapsed().as_secs_f64();
+        let v: serde_json::Value = serde_json::from_slice(&run.json).expect("json");
+        let c = check::check(&changed, &v);
+        println!(
+            "| {name} re-scheduled ({change} one request) | | {:?} | | kept {} moved {} dropped {} | {} | {} | | {} | {secs:.2} | | |",
+            c.met,
+            v["stats"]["kept"],
+            v["stats"]["moved"],
+            v["stats"]["dropped"],
+            c.breaks,
+            c.idle,
+            if c.violations.is_empty() {
+                "yes".to_string()
+            } else {
+                format!("NO: {:?}", &c.violations[..c.violations.len().min(3)])
+            },
+        );
+        if std::env::var_os("MITRA_DEV_OUT").is_some() {
+            std::fs::write(format!("/tmp/{name}.{change}.instance.json"), &bytes).expect("write");
+            std::fs::write(format!("/tmp/{name}.{change}.schedule.json"), &run.json)
+                .expect("write");
+            std::fs::write(format!("/tmp/{name}.published.json"), published).expect("write");
+        }
+    }
+}
+
 fn main() {
     let dir =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/schedule-dev");
@@ -108,6 +166,9 @@ fn main() {
         );
         if std::env::var_os("MITRA_DEV_OUT").is_some() {
             std::fs::write(format!("/tmp/{name}.schedule.json"), &run.json).expect("write");
+        }
+        if matches!(name, "dev-event" | "dev-tight" | "dev-interp") {
+            reschedule(name, &inst, &run.json);
         }
     }
 }
