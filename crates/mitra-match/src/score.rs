@@ -460,6 +460,15 @@ impl CorpusStats {
         (1.0 + n / d).ln()
     }
 
+    /// A word in more than 5 % of the profiles (and more than 50): too
+    /// common to find candidates with in the first pass (it still counts
+    /// in the full text similarity). Fixed with the statistics, so the
+    /// same words are skipped before and after any update.
+    fn common(&self, t: u64) -> bool {
+        let df = self.df.get(&t).copied().unwrap_or(0);
+        df > 50 && df.saturating_mul(20) > self.docs
+    }
+
     /// How many profiles the statistics were taken from.
     pub fn documents(&self) -> usize {
         self.docs as usize
@@ -722,11 +731,13 @@ struct Acc {
     pair: f32,
     text_a: f32,
     text_b: f32,
-    seen: bool,
 }
 
 struct Scratch {
     acc: Vec<Acc>,
+    /// One bit per slot: touched in this pass (kept apart so that an
+    /// accumulator is 16 bytes).
+    seen: Vec<u64>,
     touched: Vec<u32>,
     cands: Vec<(f32, u64, u32)>,
     links: Vec<Link>,
@@ -737,6 +748,7 @@ impl Scratch {
     fn new(n: usize) -> Scratch {
         Scratch {
             acc: vec![Acc::default(); n],
+            seen: vec![0; n.div_ceil(64)],
             touched: Vec::new(),
             cands: Vec::new(),
             links: Vec::new(),
@@ -744,12 +756,12 @@ impl Scratch {
         }
     }
     fn at(&mut self, o: u32) -> &mut Acc {
-        let a = &mut self.acc[o as usize];
-        if !a.seen {
-            a.seen = true;
+        let (word, bit) = ((o / 64) as usize, 1u64 << (o % 64));
+        if self.seen[word] & bit == 0 {
+            self.seen[word] |= bit;
             self.touched.push(o);
         }
-        a
+        &mut self.acc[o as usize]
     }
 }
 
@@ -787,6 +799,8 @@ pub struct Matcher {
     index: [SideIndex; 2],
     /// Every live organization's list as (slot, score).
     cache: Vec<Vec<(u32, f64)>>,
+    /// Every live organization's shortlist (the first pass's result).
+    shortlists: Vec<Vec<u32>>,
 }
 
 fn summary(r: &Recommendations) -> Vec<(u32, f64)> {
@@ -857,12 +871,17 @@ impl Matcher {
             stats,
             vocab,
             cache: vec![Vec::new(); orgs.len()],
+            shortlists: Vec::new(),
             ranks: orgs.iter().flatten().map(|o| o.idh).collect(),
             orgs,
             index,
         };
-        let recs = m.compute_many(&(0..profiles.len() as u32).collect::<Vec<_>>());
+        let (shortlists, recs): (Vec<Vec<u32>>, Vec<Recommendations>) = m
+            .compute_many(&(0..profiles.len() as u32).collect::<Vec<_>>())
+            .into_iter()
+            .unzip();
         m.cache = recs.iter().map(summary).collect();
+        m.shortlists = shortlists;
         (m, recs)
     }
 
@@ -891,7 +910,7 @@ impl Matcher {
         if !self.is_live(i) {
             return None;
         }
-        Some(self.compute(i, &mut Scratch::new(self.orgs.len())))
+        Some(self.compute(i, &mut Scratch::new(self.orgs.len())).1)
     }
 
     /// Every live organization's list, in slot order, computed afresh.
@@ -899,7 +918,7 @@ impl Matcher {
         let live: Vec<u32> = (0..self.orgs.len() as u32)
             .filter(|&i| self.is_live(i as usize))
             .collect();
-        self.compute_many(&live)
+        self.compute_many(&live).into_iter().map(|x| x.1).collect()
     }
 
     /// Replaces the profile in slot `i`; returns the lists that changed,
@@ -915,6 +934,7 @@ impl Matcher {
         self.orgs.push(None);
         self.ranks.push(0);
         self.cache.push(Vec::new());
+        self.shortlists.push(Vec::new());
         (i, self.replace(i, Some(profile)))
     }
 
@@ -973,6 +993,10 @@ impl Matcher {
         }
         let mut dirty: Vec<u32> = Vec::new();
         for (s, (r, key)) in heads {
+            if matches!(r, R_OFFER_TEXT | R_NEED_TEXT) && self.stats.common(key) {
+                // nobody walks it
+                continue;
+            }
             if let Some(list) = self.index[s ^ 1].get(&(watcher_role(r), watcher_key(r, key))) {
                 dirty.extend(list.iter().map(|p| p.org));
             }
@@ -991,10 +1015,33 @@ impl Matcher {
         if self.orgs[j].is_some() {
             dirty.insert(0, jj);
         }
-        let recs = self.compute_many(&dirty);
+        // The first pass for each; the second only where the shortlist
+        // changed or holds `j`, or the list is padded: the full score of
+        // any other pair is what it was.
+        let n = self.orgs.len();
+        let results: Vec<(u32, Vec<u32>, Option<Recommendations>)> = dirty
+            .par_iter()
+            .map_init(
+                || Scratch::new(n),
+                |sc, &i| {
+                    let short = self.shortlist(i as usize, sc);
+                    let same = i != jj
+                        && self.org(i as usize).low_confidence.is_none()
+                        && short == self.shortlists[i as usize]
+                        && !short.contains(&jj);
+                    let r = (!same).then(|| self.finish(i as usize, &short, sc));
+                    (i, short, r)
+                },
+            )
+            .collect();
         let old_j = std::mem::take(&mut self.cache[j]);
+        self.shortlists[j].clear();
         let mut out = Vec::new();
-        for r in recs {
+        for (i, short, r) in results {
+            self.shortlists[i as usize] = short;
+            let Some(r) = r else {
+                continue;
+            };
             let new = summary(&r);
             let slot = r.org;
             let prev = if slot == j { &old_j } else { &self.cache[slot] };
@@ -1007,7 +1054,7 @@ impl Matcher {
         out
     }
 
-    fn compute_many(&self, slots: &[u32]) -> Vec<Recommendations> {
+    fn compute_many(&self, slots: &[u32]) -> Vec<(Vec<u32>, Recommendations)> {
         let n = self.orgs.len();
         slots
             .par_iter()
@@ -1035,7 +1082,14 @@ pub fn recommend(
 }
 
 impl Matcher {
-    fn compute(&self, oi: usize, s: &mut Scratch) -> Recommendations {
+    fn compute(&self, oi: usize, s: &mut Scratch) -> (Vec<u32>, Recommendations) {
+        let short = self.shortlist(oi, s);
+        let r = self.finish(oi, &short, s);
+        (short, r)
+    }
+
+    /// The first pass: the candidates to score in full, best first.
+    fn shortlist(&self, oi: usize, s: &mut Scratch) -> Vec<u32> {
         let w = &self.w;
         let top = self.top;
         let cap = w.postings.max(1);
@@ -1101,6 +1155,9 @@ impl Matcher {
             (&me.need_vec, R_OFFER_TEXT, 1usize),
         ] {
             for &(t, tw) in vec {
+                if self.stats.common(t) {
+                    continue;
+                }
                 let Some(list) = ix.get(&(role, t)) else {
                     continue;
                 };
@@ -1120,6 +1177,7 @@ impl Matcher {
         cands.clear();
         for &o in &s.touched {
             let a = std::mem::take(&mut s.acc[o as usize]);
+            s.seen[(o / 64) as usize] = 0;
             // a pair key in common stands for a link each way
             let v = a.link.max(a.pair) + w.mutual * a.pair + w.text * a.text_a.max(a.text_b);
             cands.push((v, self.ranks[o as usize], o));
@@ -1138,16 +1196,25 @@ impl Matcher {
             cands.truncate(keep);
         }
         cands.sort_by(order);
-        // Second pass: full scores.
-        let mut scored: Vec<(f64, u32, PairScore)> = cands
+        let short = cands.iter().map(|c| c.2).collect();
+        s.cands = cands;
+        short
+    }
+
+    /// The second pass: full scores of the shortlist, the list and its
+    /// reasons.
+    fn finish(&self, oi: usize, short: &[u32], s: &mut Scratch) -> Recommendations {
+        let w = &self.w;
+        let top = self.top;
+        let me = self.org(oi);
+        let mut scored: Vec<(f64, u32, PairScore)> = short
             .iter()
-            .map(|&(_, _, o)| {
+            .map(|&o| {
                 let ps = score_pair(me, self.org(o as usize), w, &mut s.links);
                 (round4(ps.score), o, ps)
             })
             .filter(|x| x.0 > 0.0)
             .collect();
-        s.cands = cands;
         scored.sort_by(|a, b| {
             b.0.total_cmp(&a.0)
                 .then_with(|| self.org(a.1 as usize).id.cmp(&self.org(b.1 as usize).id))
