@@ -66,7 +66,8 @@ async fn meeting_records(store: &Store, event: &EventId) -> Outcome<Vec<MeetingR
         .collect())
 }
 
-/// Builds and writes a delegation's mission report, one HTML file per language.
+/// Builds and writes a delegation's mission report: HTML and PDF per
+/// language, and the XLSX annex (`mission.xlsx`, in the first language).
 pub async fn write_mission(
     store: &Store,
     event: &EventId,
@@ -115,10 +116,24 @@ pub async fn write_mission(
             &mitra_docs::render_mission_html(&report, *lang),
         )?;
     }
+    // The annex tables in the first language asked for.
+    if let Some(lang) = langs.first() {
+        write_atomically(
+            &dir.join("mission.xlsx"),
+            &mitra_docs::render_mission_xlsx(&report, *lang)?,
+        )?;
+    }
+    let fonts = mitra_docs::Fonts::system()?;
+    for lang in langs {
+        write_atomically(
+            &dir.join(format!("mission.{}.pdf", lang.code())),
+            &mitra_docs::render_mission_pdf(&report, *lang, &fonts)?,
+        )?;
+    }
     Ok(())
 }
 
-/// Builds and writes the event report, one HTML file per language.
+/// Builds and writes the event report: HTML and PDF per language.
 pub async fn write_event(store: &Store, event: &EventId, langs: &[Lang], dir: &Path) -> Outcome {
     let meetings = meeting_records(store, event).await?;
     // Held and no-show meetings were published before the day; Mitra does
@@ -156,6 +171,13 @@ pub async fn write_event(store: &Store, event: &EventId, langs: &[Lang], dir: &P
         write_atomically(
             &dir.join(format!("event.{}.html", lang.code())),
             &mitra_docs::render_event_html(&report, *lang),
+        )?;
+    }
+    let fonts = mitra_docs::Fonts::system()?;
+    for lang in langs {
+        write_atomically(
+            &dir.join(format!("event.{}.pdf", lang.code())),
+            &mitra_docs::render_event_pdf(&report, *lang, &fonts)?,
         )?;
     }
     Ok(())
