@@ -42,9 +42,9 @@ fn main() {
         .collect();
     names.sort();
     println!(
-        "| instance | meetings | met | breaks | published | bound_breaks | idle | seconds | cpu s |"
+        "| instance | meetings | met | bound_met | breaks | published | bound_breaks | idle | seconds | cpu s |"
     );
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     let mut worst = 0f64;
     for name in names {
         let text = std::fs::read_to_string(dir.join(&name)).expect("read");
@@ -99,9 +99,10 @@ fn main() {
             "-".into()
         };
         println!(
-            "| {name} | {} | {} | {} | {published} | {} | {} | {secs:.3} | {cpu:.2} |",
+            "| {name} | {} | {} | {} | {} | {published} | {} | {} | {secs:.3} | {cpu:.2} |",
             d.n_meetings,
             sol.stats.met[0],
+            sol.stats.bound_met[0],
             sol.stats.breaks,
             sol.stats.bound_breaks,
             sol.stats.idle_slots
