@@ -1001,14 +1001,23 @@ impl Matcher {
                 dirty.extend(list.iter().map(|p| p.org));
             }
         }
-        // low-confidence lists are padded from every organization
-        dirty.extend(
-            self.orgs
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| o.as_ref().is_some_and(|o| o.low_confidence.is_some()))
-                .map(|(i, _)| i as u32),
-        );
+        // Low-confidence lists are padded from every organization of the
+        // other side, by shared language and id: they change only when `j`
+        // comes, goes, or changes side, id or languages (a change of what
+        // it trades reaches them through the lists above).
+        let seen_as = |o: &Option<Org>| {
+            o.as_ref()
+                .map(|o| (o.side, o.id.clone(), o.languages.clone()))
+        };
+        if seen_as(&old) != seen_as(&self.orgs[j]) {
+            dirty.extend(
+                self.orgs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.as_ref().is_some_and(|o| o.low_confidence.is_some()))
+                    .map(|(i, _)| i as u32),
+            );
+        }
         dirty.sort_unstable();
         dirty.dedup();
         dirty.retain(|&i| i != jj);

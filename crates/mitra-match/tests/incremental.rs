@@ -178,7 +178,14 @@ fn edits_equal_a_full_recomputation(w: Weights, seed: u64) {
             // edit a profile: new offers and needs, maybe another side
             let i = live[rng.below(live.len())];
             let id = current[i].as_ref().unwrap().id.clone();
-            let p = profile(&mut rng, &id);
+            let mut p = profile(&mut rng, &id);
+            if rng.below(2) == 0 {
+                // what it trades only: same side, country and languages
+                let mut same = current[i].clone().unwrap();
+                same.offers = p.offers;
+                same.needs = p.needs;
+                p = same;
+            }
             current[i] = Some(p.clone());
             (m.update(i, &p), None)
         } else if action < 8 {
