@@ -416,3 +416,23 @@ fn jair_originals() {
     }
     println!("{}", report.join("\n"));
 }
+
+#[test]
+fn time_limit_cuts_the_search_and_says_so() {
+    let dir = shared().join("data/schedule-dev");
+    let bytes = std::fs::read(dir.join("dev-event.json")).unwrap();
+    let opts = ScheduleOptions {
+        time_limit: Some(std::time::Duration::ZERO),
+        ..quiet()
+    };
+    let out = run(&bytes, None, &opts).unwrap();
+    assert!(
+        out.notices.iter().any(|n| n.contains("time limit")),
+        "{:?}",
+        out.notices
+    );
+    let inst: Value = serde_json::from_slice(&bytes).unwrap();
+    let sched: Value = serde_json::from_slice(&out.json).unwrap();
+    let c = check::check(&inst, &sched);
+    assert!(c.violations.is_empty(), "{:?}", c.violations);
+}
