@@ -436,3 +436,30 @@ fn time_limit_cuts_the_search_and_says_so() {
     let c = check::check(&inst, &sched);
     assert!(c.violations.is_empty(), "{:?}", c.violations);
 }
+
+#[test]
+fn empty_instances_do_not_panic() {
+    let empty = json!({"format": "mitra/schedule-instance@1", "sessions": [{"id": "s", "slots": ["a"]}],
+                       "tables": [], "participants": [], "requests": []});
+    let out = run(empty.to_string().as_bytes(), None, &quiet()).unwrap();
+    let v: Value = serde_json::from_slice(&out.json).unwrap();
+    assert_eq!(v["stats"]["met"], json!([0, 0, 0]));
+    let no_tables = json!({"format": "mitra/schedule-instance@1", "sessions": [{"id": "s", "slots": ["a"]}],
+                           "tables": [], "participants": [{"id": "x", "languages": []}, {"id": "y", "languages": []}],
+                           "requests": [{"a": "x", "b": "y", "priority": 1}]});
+    let out = run(no_tables.to_string().as_bytes(), None, &quiet()).unwrap();
+    let v: Value = serde_json::from_slice(&out.json).unwrap();
+    assert_eq!(v["unscheduled"].as_array().unwrap().len(), 1);
+    let reason = v["unscheduled"][0]["reason"].as_str().unwrap();
+    assert!(!reason.is_empty(), "{reason}");
+    for junk in [
+        &b"null"[..],
+        b"3",
+        b"\"x\"",
+        b"{}",
+        b"[1,2]",
+        b"{\"format\": \"mitra/schedule-instance@1\", \"sessions\": [null]}",
+    ] {
+        assert!(run(junk, None, &quiet()).is_err());
+    }
+}
