@@ -52,9 +52,15 @@ pub enum Command {
     /// companies (all fictional, flagged as demo). The database is rebuilt
     /// from scratch every time, so the outputs are the same on every run.
     Demo(DemoArgs),
-    /// Import organizations (mitra/organizations@1) into an event, all or nothing.
+    /// Write the registration workbook to hand out (XLSX or CSV).
     ///
-    /// Example: mitra import companies.json --event fcw-2025-jinan
+    /// Example: mitra template -o registration.xlsx
+    Template(TemplateArgs),
+    /// Import delegations and companies into an event, all or nothing: the
+    /// registration workbook (.xlsx), a CSV (Mitra's or an event platform's
+    /// participant export), or mitra/organizations@1 (.json).
+    ///
+    /// Example: mitra import registration.xlsx --event fcw-2025-jinan
     Import(ImportArgs),
     /// Export an event in the shared formats.
     ///
@@ -122,9 +128,25 @@ pub struct DemoArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Output file; its extension (.xlsx or .csv) chooses the format.
+    #[arg(short, long)]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SideArg {
+    Guest,
+    Host,
+}
+
+#[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A mitra/organizations@1 file.
+    /// The file: .xlsx, .csv or .json (mitra/organizations@1).
     pub file: PathBuf,
+    /// The side of rows that do not say (event platforms' exports do not).
+    #[arg(long, value_enum)]
+    pub side: Option<SideArg>,
     #[command(flatten)]
     pub event: EventArg,
     #[command(flatten)]
@@ -137,13 +159,22 @@ pub enum ExportWhat {
     Organizations,
     /// mitra/schedule-instance@1
     ScheduleInstance,
+    /// Delegations and companies in the registration workbook's layout (.xlsx or .csv)
+    Participants,
+    /// Meeting requests (.csv or .xlsx)
+    Requests,
+    /// The schedule by slot, table, person and interpreter (.xlsx: four sheets; .csv: by slot)
+    Schedule,
+    /// Recorded outcomes (.csv or .xlsx)
+    Outcomes,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// What to export.
     pub what: ExportWhat,
-    /// Output file (default: standard output).
+    /// Output file (default: standard output). For the spreadsheet exports
+    /// the extension chooses the format (.xlsx or .csv; standard output is CSV).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     #[command(flatten)]

@@ -544,6 +544,129 @@ fn bad_imports_exit_2_name_each_problem_and_change_nothing() {
 }
 
 #[test]
+fn spreadsheets_round_trip_through_template_import_and_export() {
+    let dir = empty_event();
+    let output = run(&["template", "-o", "registration.xlsx"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    // An empty template imports nothing and fails nothing.
+    let output = run(&["import", "registration.xlsx"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    // Companies from a JSON file, exported as a workbook, import again unchanged.
+    std::fs::write(dir.path().join("orgs.json"), GOOD).unwrap();
+    assert!(run(&["import", "orgs.json"], dir.path()).status.success());
+    let before = export_orgs(dir.path());
+    let output = run(
+        &["export", "participants", "-o", "participants.xlsx"],
+        dir.path(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = run(&["import", "participants.xlsx"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("0 new, 2 updated"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        export_orgs(dir.path()),
+        before,
+        "the round trip changed nothing"
+    );
+    // A CSV from an event platform, with the side given on the command line.
+    std::fs::write(
+        dir.path().join("platform.csv"),
+        "Organisation Name,Country,Marketplace: Offer\nMekong Rice,VN,Jasmine rice [1006.30]\n",
+    )
+    .unwrap();
+    let output = run(&["import", "platform.csv"], dir.path());
+    assert_eq!(output.status.code(), Some(2), "no side: refused");
+    assert!(
+        stderr(&output).contains("platform.csv: platform.csv!2 (side)"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["import", "platform.csv", "--side", "guest"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let exported: Value = serde_json::from_slice(&export_orgs(dir.path())).unwrap();
+    assert!(
+        exported["organizations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["id"] == "mekong-rice")
+    );
+    // A bad workbook changes nothing.
+    let before = export_orgs(dir.path());
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "name,side,country,languages\nA,guest,XX,id\n",
+    )
+    .unwrap();
+    let output = run(&["import", "bad.csv"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("bad.csv!C2 (country): unknown country code \"XX\""),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(export_orgs(dir.path()), before);
+}
+
+#[test]
+fn the_demo_exports_its_schedule_requests_and_outcomes() {
+    let dir = demo_dir();
+    let scratch = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.join("mitra-demo.db").display());
+    for (what, file, header) in [
+        ("schedule", "schedule.csv", "slot,start,end,table"),
+        ("requests", "requests.csv", "from,from_name,to"),
+        ("outcomes", "outcomes.csv", "slot,table,recorded_by"),
+    ] {
+        let output = run(
+            &["export", what, "-o", file, "--database", &db],
+            scratch.path(),
+        );
+        assert!(output.status.success(), "{what}: {}", stderr(&output));
+        let text = std::fs::read_to_string(scratch.path().join(file)).unwrap();
+        assert!(
+            text.trim_start_matches('\u{feff}').starts_with(header),
+            "{what}: {}",
+            &text[..80.min(text.len())]
+        );
+        assert!(text.lines().count() > 100, "{what} has the demo's rows");
+    }
+    let output = run(
+        &[
+            "export",
+            "schedule",
+            "-o",
+            "schedule.xlsx",
+            "--database",
+            &db,
+        ],
+        scratch.path(),
+    );
+    assert!(output.status.success());
+    assert!(
+        std::fs::read(scratch.path().join("schedule.xlsx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+    let output = run(
+        &[
+            "export",
+            "schedule",
+            "-o",
+            "schedule.pdf",
+            "--database",
+            &db,
+        ],
+        scratch.path(),
+    );
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
 fn commands_refuse_a_missing_database() {
     let dir = tempfile::tempdir().unwrap();
     let output = run(

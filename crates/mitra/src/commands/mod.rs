@@ -7,6 +7,7 @@ mod import;
 mod init;
 mod report;
 mod serve;
+mod template;
 
 use crate::cli::{Cli, Command, EventArg};
 use crate::failure::{Failure, Outcome};
@@ -19,6 +20,7 @@ pub async fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::Init(args) => init::run(args).await,
         Command::Demo(args) => demo::run(args).await,
+        Command::Template(args) => template::run(args),
         Command::Import(args) => import::run(args).await,
         Command::Export(args) => export::run(args).await,
         Command::Match(args) => engines::run_match(args),
