@@ -6,6 +6,7 @@
 //! an event with its slots, a schedule. The schema (migrations/) refuses
 //! double bookings by itself; see ARCHITECTURE.md for the invariants.
 
+mod accounts;
 mod rows;
 
 use mitra_core::event::{EventPlan, Interpreter, Table};
@@ -20,6 +21,7 @@ use sqlx::sqlite::{
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use accounts::{Account, Asked, Redeemed, RequestClock};
 pub use rows::{EventSummary, Recommendation, StoredMeeting, StoredRequest};
 
 /// Errors of the storage layer.
@@ -315,5 +317,147 @@ impl Store {
         org: &OrgId,
     ) -> Result<Vec<Recommendation>> {
         rows::recommendations(&self.pool, event, org).await
+    }
+
+    // ------------------------------------------------------------------
+    // The web application: accounts, sessions, requests made on the web,
+    // schedule proposals. Times are Unix seconds, given by the caller.
+
+    /// A person's row id, for accounts.
+    pub async fn person_key(
+        &self,
+        event: &EventId,
+        person: &mitra_core::ids::PersonId,
+    ) -> Result<i64> {
+        accounts::person_key(&self.pool, event, person).await
+    }
+
+    /// Sets a person's password hash (argon2 PHC string, made by the caller).
+    pub async fn set_password(&self, person_key: i64, hash: &str) -> Result<()> {
+        accounts::set_password(&self.pool, person_key, hash).await
+    }
+
+    /// The organizers with a password under this e-mail: row id and hash.
+    pub async fn organizer_passwords(&self, email: &str) -> Result<Vec<(i64, String)>> {
+        accounts::organizer_passwords(&self.pool, email).await
+    }
+
+    /// Stores a single-use invitation (the SHA-256 of its token, in hex).
+    pub async fn create_invitation(
+        &self,
+        person_key: i64,
+        token_hash: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
+        accounts::create_invitation(&self.pool, person_key, token_hash, now, expires_at).await
+    }
+
+    /// Uses an invitation, at most once.
+    pub async fn redeem_invitation(&self, token_hash: &str, now: i64) -> Result<Redeemed> {
+        accounts::redeem_invitation(&self.pool, token_hash, now).await
+    }
+
+    /// Starts a session (the SHA-256 of its cookie token, in hex).
+    pub async fn create_session(
+        &self,
+        person_key: i64,
+        token_hash: &str,
+        csrf: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
+        accounts::create_session(&self.pool, person_key, token_hash, csrf, now, expires_at).await
+    }
+
+    /// The person behind a live session.
+    pub async fn session_account(&self, token_hash: &str, now: i64) -> Result<Option<Account>> {
+        accounts::session_account(&self.pool, token_hash, now).await
+    }
+
+    pub async fn end_session(&self, token_hash: &str) -> Result<()> {
+        accounts::end_session(&self.pool, token_hash).await
+    }
+
+    /// Marks unanswered web requests past their time as expired.
+    pub async fn expire_requests(&self, event: &EventId, now: i64) -> Result<u64> {
+        accounts::expire_requests(&self.pool, event, now).await
+    }
+
+    /// Asks for a meeting; if the other side had asked already, their
+    /// request becomes a mutual, accepted one.
+    pub async fn ask_meeting(
+        &self,
+        event: &EventId,
+        from: &OrgId,
+        to: &OrgId,
+        message: Option<&str>,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<Asked> {
+        let mut tx = self.pool.begin().await?;
+        let asked =
+            accounts::ask_meeting(&mut tx, event, from, to, message, now, expires_at).await?;
+        tx.commit().await?;
+        Ok(asked)
+    }
+
+    /// Accepts or declines a pending request addressed to `by`; returns
+    /// the request's status afterwards (unchanged if it was already
+    /// answered, `Expired` if it lapsed).
+    pub async fn answer_request(
+        &self,
+        event: &EventId,
+        request: i64,
+        by: &OrgId,
+        accept: bool,
+        message: Option<&str>,
+        now: i64,
+    ) -> Result<mitra_core::meeting::RequestStatus> {
+        let mut tx = self.pool.begin().await?;
+        let status =
+            accounts::answer_request(&mut tx, event, request, by, accept, message, now).await?;
+        tx.commit().await?;
+        Ok(status)
+    }
+
+    /// The clocks of the event's web requests, by request row id.
+    pub async fn request_clocks(
+        &self,
+        event: &EventId,
+    ) -> Result<std::collections::HashMap<i64, RequestClock>> {
+        accounts::request_clocks(&self.pool, event).await
+    }
+
+    /// Keeps a computed schedule (`mitra/schedule@1`) for review.
+    pub async fn save_schedule_proposal(
+        &self,
+        event: &EventId,
+        json: &str,
+        now: i64,
+    ) -> Result<()> {
+        accounts::save_schedule_proposal(&self.pool, event, json, now).await
+    }
+
+    /// The schedule awaiting review, with when it was computed.
+    pub async fn schedule_proposal(&self, event: &EventId) -> Result<Option<(String, i64)>> {
+        accounts::schedule_proposal(&self.pool, event).await
+    }
+
+    /// Publishes a reviewed schedule in one transaction: gives kept
+    /// meetings their new interpreters, cancels the meetings it moved or
+    /// dropped, adds its new meetings as published, and forgets the
+    /// proposal.
+    pub async fn publish_schedule(
+        &self,
+        event: &EventId,
+        cancel: &[i64],
+        reassign: &[(i64, Option<mitra_core::ids::InterpreterId>)],
+        add: &[(Option<i64>, Meeting)],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        accounts::publish_schedule(&mut tx, event, cancel, reassign, add).await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -1,28 +1,63 @@
-//! The web application. Today: the event page (its delegations and
-//! companies, with recommended partners where matching has run) and
-//! `GET /healthz`. Handlers read through the store and render templates;
-//! they never write SQL.
+//! The web application: public event pages, sign-in (organizer passwords,
+//! invitation links), and one area per role — `/company`, `/delegation`,
+//! `/interpreter`, `/organizer` — each checked on the server. Every page,
+//! message and error is in English, Bahasa Indonesia and Simplified
+//! Chinese (Fluent files in `locales/`). Handlers read and write through
+//! the store and never write SQL; the engines run through [`services`].
 
+pub mod auth;
+mod company;
+mod delegation;
+mod errors;
+pub mod i18n;
+mod interpreter;
+mod organizer;
 mod pages;
+pub mod services;
+mod view;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use mitra_store::Store;
-use std::sync::Arc;
+use std::time::Duration;
+
+/// How the application behaves; tests shorten the times.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` even without `X-Forwarded-Proto: https`
+    /// (set it when the server is reached over HTTPS only).
+    pub secure_cookies: bool,
+    /// How long a meeting request waits for its answer before it lapses.
+    pub request_ttl: Duration,
+    /// How long a signed-in session lasts.
+    pub session_ttl: Duration,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            secure_cookies: false,
+            request_ttl: Duration::from_secs(48 * 3600),
+            session_ttl: Duration::from_secs(14 * 24 * 3600),
+        }
+    }
+}
 
 /// What every handler shares.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
-    pub templates: Arc<minijinja::Environment<'static>>,
+    pub config: WebConfig,
 }
 
-/// The application's routes over a store; tests serve it on port 0.
+/// The application's routes over a store, with the default configuration.
 pub fn router(store: Store) -> Router {
-    let state = AppState {
-        store,
-        templates: Arc::new(pages::templates()),
-    };
+    router_with(store, WebConfig::default())
+}
+
+/// The application's routes; tests serve it on port 0.
+pub fn router_with(store: Store, config: WebConfig) -> Router {
+    let state = AppState { store, config };
     Router::new()
         .route("/healthz", get(pages::healthz))
         .route("/", get(pages::home))
@@ -32,13 +67,61 @@ pub fn router(store: Store) -> Router {
             get(pages::organization),
         )
         .route("/static/mitra.css", get(pages::stylesheet))
+        .route("/static/mitra.js", get(pages::script))
+        .route("/hs", get(company::hs_suggestions))
+        .route("/signin", get(auth::signin_form).post(auth::signin))
+        .route("/invite/{token}", get(auth::invite_form).post(auth::invite))
+        .route("/signout", post(auth::signout))
+        .route("/me", get(auth::me))
+        .route("/company", get(company::overview))
+        .route(
+            "/company/profile",
+            get(company::profile_form).post(company::save_profile),
+        )
+        .route("/company/requests", post(company::ask))
+        .route("/company/requests/{id}", post(company::answer))
+        .route(
+            "/company/meetings/{id}/outcome",
+            get(company::outcome_form).post(company::save_outcome),
+        )
+        .route("/delegation", get(delegation::overview))
+        .route(
+            "/delegation/objectives",
+            get(delegation::objectives_form).post(delegation::save_objectives),
+        )
+        .route(
+            "/delegation/itinerary/{mission}/{index}",
+            get(delegation::notes_form).post(delegation::save_notes),
+        )
+        .route("/interpreter", get(interpreter::overview))
+        .route("/organizer", get(organizer::dashboard))
+        .route("/organizer/matching", post(organizer::run_matching))
+        .route(
+            "/organizer/schedule",
+            get(organizer::review).post(organizer::run_schedule),
+        )
+        .route("/organizer/publish", post(organizer::publish))
+        .route("/organizer/tables", get(organizer::table_plan))
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::viewer_layer,
+        ))
         .with_state(state)
 }
 
 /// Serves until Ctrl-C.
 pub async fn serve(listener: tokio::net::TcpListener, store: Store) -> std::io::Result<()> {
-    axum::serve(listener, router(store))
+    serve_with(listener, store, WebConfig::default()).await
+}
+
+/// Serves with a configuration until Ctrl-C.
+pub async fn serve_with(
+    listener: tokio::net::TcpListener,
+    store: Store,
+    config: WebConfig,
+) -> std::io::Result<()> {
+    axum::serve(listener, router_with(store, config))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

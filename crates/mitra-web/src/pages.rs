@@ -1,88 +1,19 @@
 //! Page handlers and their templates.
 
 use crate::AppState;
+use crate::auth::Viewer;
+use crate::errors::{OrPage, PageError, PageResult, Problem};
+use crate::view::render;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use mitra_core::ids::{EventId, OrgId};
 use mitra_core::organization::{Organization, Side, TradeItem};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-const LAYOUT: &str = include_str!("../templates/layout.html");
-const HOME: &str = include_str!("../templates/home.html");
-const EVENT: &str = include_str!("../templates/event.html");
-const ORGANIZATION: &str = include_str!("../templates/organization.html");
-const MESSAGE: &str = include_str!("../templates/message.html");
-const ORG_LINE: &str = include_str!("../templates/org-line.html");
 const CSS: &str = include_str!("../static/mitra.css");
-
-/// Every template, checked by a test that renders each one.
-pub fn templates() -> minijinja::Environment<'static> {
-    let mut env = minijinja::Environment::new();
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    for (name, source) in [
-        ("layout.html", LAYOUT),
-        ("home.html", HOME),
-        ("event.html", EVENT),
-        ("organization.html", ORGANIZATION),
-        ("message.html", MESSAGE),
-        ("org-line", ORG_LINE),
-    ] {
-        // The sources are compiled in; a syntax error is caught by the
-        // template test before it can ship.
-        if let Err(e) = env.add_template(name, source) {
-            tracing::error!("template {name}: {e}");
-        }
-    }
-    env
-}
-
-/// A page that could not be shown.
-pub enum PageError {
-    NotFound(String),
-    Unexpected(String),
-}
-
-impl From<mitra_store::StoreError> for PageError {
-    fn from(e: mitra_store::StoreError) -> Self {
-        match e {
-            mitra_store::StoreError::NotFound { what, id } => {
-                PageError::NotFound(format!("{what} {id:?} does not exist"))
-            }
-            other => PageError::Unexpected(format!("{other:#}")),
-        }
-    }
-}
-
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
-        let (status, message) = match self {
-            PageError::NotFound(m) => (StatusCode::NOT_FOUND, m),
-            PageError::Unexpected(cause) => {
-                tracing::error!(%cause, "page failed");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong on our side; it has been logged.".to_string(),
-                )
-            }
-        };
-        let body = crate::pages::templates()
-            .get_template("message.html")
-            .and_then(|t| t.render(minijinja::context! { title => status.canonical_reason().unwrap_or("Error"), message }))
-            .unwrap_or_else(|_| status.to_string());
-        (status, Html(body)).into_response()
-    }
-}
-
-fn render(state: &AppState, name: &str, ctx: minijinja::Value) -> Result<Html<String>, PageError> {
-    state
-        .templates
-        .get_template(name)
-        .and_then(|t| t.render(ctx))
-        .map(Html)
-        .map_err(|e| PageError::Unexpected(format!("template {name}: {e:#}")))
-}
+const JS: &str = include_str!("../static/mitra.js");
 
 pub async fn healthz(State(state): State<AppState>) -> Response {
     match state.store.events().await {
@@ -105,12 +36,23 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
-pub async fn not_found() -> PageError {
-    PageError::NotFound("There is no such page.".into())
+pub async fn script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        JS,
+    )
+        .into_response()
 }
 
-pub async fn home(State(state): State<AppState>) -> Result<Response, PageError> {
-    let events = state.store.events().await?;
+pub async fn not_found(viewer: Viewer) -> PageError {
+    viewer.error(Problem::NotFound)
+}
+
+pub async fn home(State(state): State<AppState>, viewer: Viewer) -> PageResult {
+    let events = state.store.events().await.or_page(viewer.lang)?;
     if let [only] = events.as_slice() {
         return Ok(Redirect::to(&format!("/events/{}", only.id)).into_response());
     }
@@ -120,7 +62,7 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, PageError> 
             |e| minijinja::context! { id => e.id.as_str(), name => e.name.clone(), demo => e.demo },
         )
         .collect();
-    Ok(render(&state, "home.html", minijinja::context! { events })?.into_response())
+    render(&viewer, "home.html", minijinja::context! { events })
 }
 
 #[derive(Serialize)]
@@ -179,21 +121,23 @@ fn org_view(o: &Organization) -> OrgView {
     }
 }
 
-fn parse_event(raw: &str) -> Result<EventId, PageError> {
-    EventId::parse(raw).map_err(|_| PageError::NotFound(format!("event {raw:?} does not exist")))
+fn parse_event(viewer: &Viewer, raw: &str) -> Result<EventId, PageError> {
+    EventId::parse(raw).map_err(|_| viewer.error(Problem::NotFound))
 }
 
 pub async fn event(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path(event): Path<String>,
-) -> Result<Html<String>, PageError> {
-    let id = parse_event(&event)?;
-    let plan = state.store.event_plan(&id).await?;
-    let delegations = state.store.delegations(&id).await?;
-    let organizations = state.store.organizations(&id).await?;
-    let tables = state.store.tables(&id).await?;
-    let interpreters = state.store.interpreters(&id).await?;
-    let requests = state.store.requests(&id).await?;
+) -> PageResult {
+    let lang = viewer.lang;
+    let id = parse_event(&viewer, &event)?;
+    let plan = state.store.event_plan(&id).await.or_page(lang)?;
+    let delegations = state.store.delegations(&id).await.or_page(lang)?;
+    let organizations = state.store.organizations(&id).await.or_page(lang)?;
+    let tables = state.store.tables(&id).await.or_page(lang)?;
+    let interpreters = state.store.interpreters(&id).await.or_page(lang)?;
+    let requests = state.store.requests(&id).await.or_page(lang)?;
     let mut by_delegation: BTreeMap<String, Vec<OrgView>> = BTreeMap::new();
     let mut hosts = Vec::new();
     for o in &organizations {
@@ -230,18 +174,19 @@ pub async fn event(
         .map(|s| {
             let slots: Vec<_> = plan.slots_of(&s.id).collect();
             let end = slots.last().map(|slot| plan.slot_end(slot).format("%H:%M").to_string()).unwrap_or_default();
-            minijinja::context! { name => s.name.clone(), start => s.start.format("%H:%M").to_string(), end, slots => slots.len() }
+            let first = slots.first().map(|slot| crate::view::when(&plan, &slot.id));
+            minijinja::context! { name => s.name.clone(), start => s.start.format("%H:%M").to_string(), end, slots => slots.len(), first }
         })
         .collect();
     let e = &plan.event;
     render(
-        &state,
+        &viewer,
         "event.html",
         minijinja::context! {
             event => minijinja::context! {
                 id => e.id.as_str(), name => e.name.clone(), name_zh => e.name_zh.clone(), name_id => e.name_id.clone(), venue => e.venue.clone(),
                 city => e.city.clone(), time_zone => e.time_zone.name(), slot_minutes => e.slot_minutes, demo => e.demo,
-                date => plan.sessions.first().map(|s| s.date.format("%-d %B %Y").to_string()),
+                date => plan.sessions.first().map(|s| s.date.format("%Y-%m-%d").to_string()),
             },
             sessions,
             delegations => delegation_views,
@@ -258,25 +203,35 @@ pub async fn event(
 
 pub async fn organization(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path((event, org)): Path<(String, String)>,
-) -> Result<Html<String>, PageError> {
-    let id = parse_event(&event)?;
-    let org_id = OrgId::parse(&org)
-        .map_err(|_| PageError::NotFound(format!("organization {org:?} does not exist")))?;
-    let organizations = state.store.organizations(&id).await?;
+) -> PageResult {
+    let lang = viewer.lang;
+    let id = parse_event(&viewer, &event)?;
+    let org_id = OrgId::parse(&org).map_err(|_| viewer.error(Problem::NotFound))?;
+    let organizations = state.store.organizations(&id).await.or_page(lang)?;
     let Some(found) = organizations.iter().find(|o| o.id == org_id) else {
-        return Err(PageError::NotFound(format!(
-            "organization {org:?} does not exist"
-        )));
+        return Err(viewer.error(Problem::NotFound));
     };
+    // Recommendations are the company's own business: its representative,
+    // its delegation's lead and the organizers see them.
+    let private = viewer.account.as_ref().is_some_and(|a| {
+        a.event == id && a.role.may_see_private(&found.id, found.delegation.as_ref())
+    });
     let names: BTreeMap<&str, &str> = organizations
         .iter()
         .map(|o| (o.id.as_str(), o.name.as_str()))
         .collect();
-    let recommendations: Vec<_> = state
-        .store
-        .recommendations(&id, &org_id)
-        .await?
+    let stored = if private {
+        state
+            .store
+            .recommendations(&id, &org_id)
+            .await
+            .or_page(lang)?
+    } else {
+        Vec::new()
+    };
+    let recommendations: Vec<_> = stored
         .iter()
         .map(|r| {
             let reasons: Vec<String> = r
@@ -291,37 +246,8 @@ pub async fn organization(
         })
         .collect();
     render(
-        &state,
+        &viewer,
         "organization.html",
-        minijinja::context! { event_id => id.as_str(), org => minijinja::Value::from(minijinja::value::Serde(org_view(found))), recommendations },
+        minijinja::context! { event_id => id.as_str(), org => minijinja::Value::from(minijinja::value::Serde(org_view(found))), recommendations, private },
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_template_compiles() {
-        let env = templates();
-        for name in [
-            "layout.html",
-            "home.html",
-            "event.html",
-            "organization.html",
-            "message.html",
-            "org-line",
-        ] {
-            assert!(
-                env.get_template(name).is_ok(),
-                "template {name} does not compile"
-            );
-        }
-        let page = env
-            .get_template("message.html")
-            .unwrap()
-            .render(minijinja::context! { title => "Not Found", message => "<script>" })
-            .unwrap();
-        assert!(page.contains("&lt;script&gt;"), "text is escaped: {page}");
-    }
 }

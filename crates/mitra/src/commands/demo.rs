@@ -124,6 +124,7 @@ pub const DEMO_DB: &str = "mitra-demo.db";
 
 pub async fn run(args: DemoArgs) -> Outcome {
     let store = build(&args.dir).await?;
+    super::demo_links::print(&store, &args.addr).await?;
     if args.no_serve {
         store.close().await;
         return Ok(());

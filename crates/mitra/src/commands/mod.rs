@@ -1,6 +1,7 @@
 //! One module per subcommand; `run` dispatches.
 
 mod demo;
+mod demo_links;
 mod engines;
 mod export;
 mod import;

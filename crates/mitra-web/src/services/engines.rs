@@ -1,0 +1,291 @@
+//! Matching and scheduling over an event in the store.
+
+use mitra_core::ids::{EventId, InterpreterId, OrgId, SlotId, TableId};
+use mitra_core::meeting::{Meeting, MeetingStatus};
+use mitra_formats::schedule::{ScheduleFile, ScheduleOptions};
+use mitra_store::Store;
+use std::collections::HashMap;
+
+/// What can go wrong running an engine over the store.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Store(#[from] mitra_store::StoreError),
+    #[error("the event's data cannot be scheduled: {0}")]
+    Invalid(String),
+    #[error("the engine stopped: {0}")]
+    Crashed(String),
+}
+
+/// Runs matching over the event's organizations and stores each one's
+/// `top` best partners as its recommendations.
+pub async fn recommend(
+    store: &Store,
+    event: &EventId,
+    top: usize,
+) -> Result<mitra_formats::matching::MatchesFile, EngineError> {
+    let organizations = store.organizations(event).await?;
+    let objectives = store
+        .delegations(event)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.objectives))
+        .collect();
+    let matches = tokio::task::spawn_blocking(move || {
+        mitra_formats::matching::recommend(&organizations, &objectives, top)
+    })
+    .await
+    .map_err(|e| EngineError::Crashed(e.to_string()))?;
+    let mut rows = Vec::with_capacity(matches.matches.len());
+    for entry in &matches.matches {
+        let org = OrgId::parse(&entry.org).map_err(|e| EngineError::Invalid(e.to_string()))?;
+        let list = entry
+            .top
+            .iter()
+            .map(|m| {
+                Ok(mitra_store::Recommendation {
+                    other: OrgId::parse(&m.org).map_err(|e| EngineError::Invalid(e.to_string()))?,
+                    score: m.score,
+                    reasons: serde_json::to_value(&m.reasons)
+                        .map_err(|e| EngineError::Invalid(e.to_string()))?,
+                })
+            })
+            .collect::<Result<Vec<_>, EngineError>>()?;
+        rows.push((org, list));
+    }
+    store.replace_recommendations(event, &rows).await?;
+    Ok(matches)
+}
+
+/// The event as `mitra/schedule-instance@1`.
+pub async fn schedule_instance(store: &Store, event: &EventId) -> Result<Vec<u8>, EngineError> {
+    let plan = store.event_plan(event).await?;
+    let orgs = store.organizations(event).await?;
+    let tables = store.tables(event).await?;
+    let interpreters = store.interpreters(event).await?;
+    let requests: Vec<_> = store
+        .requests(event)
+        .await?
+        .into_iter()
+        .map(|r| r.request)
+        .collect();
+    let instance = mitra_formats::event_instance::instance_for_event(
+        &plan,
+        &orgs,
+        &tables,
+        &interpreters,
+        &requests,
+    );
+    Ok(mitra_formats::event_instance::write_instance(
+        &instance,
+        plan.event.demo,
+    ))
+}
+
+/// The meetings that stand (not cancelled), as a previous
+/// `mitra/schedule@1`, so that re-scheduling keeps them where it can.
+async fn standing_schedule(store: &Store, event: &EventId) -> Result<Vec<u8>, EngineError> {
+    let meetings: Vec<_> = store
+        .meetings(event)
+        .await?
+        .into_iter()
+        .filter(|m| m.meeting.status.occupies() && m.meeting.status != MeetingStatus::Draft)
+        .map(|m| {
+            serde_json::json!({
+                "a": m.meeting.a.as_str(), "b": m.meeting.b.as_str(), "slot": m.meeting.slot.as_str(),
+                "table": m.meeting.table.as_str(), "interpreter": m.meeting.interpreter.as_ref().map(|i| i.as_str()),
+            })
+        })
+        .collect();
+    serde_json::to_vec(&serde_json::json!({ "format": "mitra/schedule@1", "meetings": meetings }))
+        .map_err(|e| EngineError::Invalid(e.to_string()))
+}
+
+/// Runs the scheduler over the event's accepted requests, keeping the
+/// meetings that stand where it can, and stores the result as the event's
+/// proposal for review. Returns the proposal.
+pub async fn propose_schedule(
+    store: &Store,
+    event: &EventId,
+    now: i64,
+) -> Result<ScheduleFile, EngineError> {
+    store.expire_requests(event, now).await?;
+    let instance = schedule_instance(store, event).await?;
+    let previous = standing_schedule(store, event).await?;
+    let has_previous = previous.len() > 60;
+    let run = tokio::task::spawn_blocking(move || {
+        let options = ScheduleOptions {
+            seconds: false,
+            ..Default::default()
+        };
+        mitra_formats::schedule::run(&instance, has_previous.then_some(&previous[..]), &options)
+    })
+    .await
+    .map_err(|e| EngineError::Crashed(e.to_string()))?
+    .map_err(|problems| {
+        EngineError::Invalid(
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    let json = String::from_utf8(run.json).map_err(|e| EngineError::Invalid(e.to_string()))?;
+    let file: ScheduleFile =
+        serde_json::from_str(&json).map_err(|e| EngineError::Invalid(e.to_string()))?;
+    store.save_schedule_proposal(event, &json, now).await?;
+    Ok(file)
+}
+
+/// How a proposal differs from the meetings that stand.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// Standing meetings the proposal keeps in place.
+    pub kept: usize,
+    /// Standing meetings (published, not yet held) the proposal moves or
+    /// drops: publishing cancels them.
+    pub cancel: Vec<i64>,
+    /// Kept meetings whose interpreter the proposal changes.
+    pub reassign: Vec<(i64, Option<InterpreterId>)>,
+    /// Meetings to add, with the request each one meets.
+    pub add: Vec<(Option<i64>, Meeting)>,
+}
+
+type Place = (String, String, String, String);
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    if a <= b {
+        (a.to_string(), b.to_string())
+    } else {
+        (b.to_string(), a.to_string())
+    }
+}
+
+/// Compares a proposal with the store's standing meetings.
+pub async fn changes(
+    store: &Store,
+    event: &EventId,
+    proposal: &ScheduleFile,
+) -> Result<Changes, EngineError> {
+    let standing = store.meetings(event).await?;
+    let mut in_place: HashMap<Place, Vec<(i64, Option<String>)>> = HashMap::new();
+    for m in standing
+        .iter()
+        .filter(|m| m.meeting.status.occupies() && m.meeting.status != MeetingStatus::Draft)
+    {
+        let (a, b) = pair(m.meeting.a.as_str(), m.meeting.b.as_str());
+        in_place
+            .entry((
+                a,
+                b,
+                m.meeting.slot.to_string(),
+                m.meeting.table.to_string(),
+            ))
+            .or_default()
+            .push((m.id, m.meeting.interpreter.as_ref().map(|i| i.to_string())));
+    }
+    let mut changes = Changes::default();
+    let mut open_requests: HashMap<(String, String), Vec<i64>> = HashMap::new();
+    for r in store.requests(event).await? {
+        if mitra_formats::event_instance::is_schedulable(&r.request) {
+            open_requests
+                .entry(pair(r.request.from.as_str(), r.request.to.as_str()))
+                .or_default()
+                .push(r.id);
+        }
+    }
+    let mut kept_ids = std::collections::HashSet::new();
+    let mut fresh = Vec::new();
+    for m in &proposal.meetings {
+        let (a, b) = pair(&m.a, &m.b);
+        let place = (a.clone(), b.clone(), m.slot.clone(), m.table.clone());
+        if let Some(list) = in_place.get_mut(&place)
+            && let Some((id, interpreter)) = list.pop()
+        {
+            kept_ids.insert(id);
+            if interpreter != m.interpreter {
+                let parsed = m
+                    .interpreter
+                    .as_deref()
+                    .map(InterpreterId::parse)
+                    .transpose()
+                    .map_err(|e| EngineError::Invalid(e.to_string()))?;
+                changes.reassign.push((id, parsed));
+            }
+            changes.kept += 1;
+            continue;
+        }
+        fresh.push(m);
+    }
+    // Meetings already held or missed are history: never cancelled, and a
+    // proposal that would move one adds no second meeting for its pair.
+    let mut history: HashMap<(String, String), usize> = HashMap::new();
+    for m in standing
+        .iter()
+        .filter(|m| m.meeting.status.occupies() && m.meeting.status != MeetingStatus::Draft)
+    {
+        if kept_ids.contains(&m.id) {
+            continue;
+        }
+        if matches!(
+            m.meeting.status,
+            MeetingStatus::Held | MeetingStatus::NoShow
+        ) {
+            *history
+                .entry(pair(m.meeting.a.as_str(), m.meeting.b.as_str()))
+                .or_default() += 1;
+        } else {
+            changes.cancel.push(m.id);
+        }
+    }
+    for m in fresh {
+        let key = pair(&m.a, &m.b);
+        if let Some(n) = history.get_mut(&key)
+            && *n > 0
+        {
+            *n -= 1;
+            continue;
+        }
+        let request = open_requests
+            .get_mut(&key)
+            .and_then(|ids| (!ids.is_empty()).then(|| ids.remove(0)));
+        let parse = |e: mitra_core::ids::IdError| EngineError::Invalid(e.to_string());
+        changes.add.push((
+            request,
+            Meeting {
+                a: OrgId::parse(&m.a).map_err(parse)?,
+                b: OrgId::parse(&m.b).map_err(parse)?,
+                slot: SlotId::parse(&m.slot).map_err(parse)?,
+                table: TableId::parse(&m.table).map_err(parse)?,
+                interpreter: m
+                    .interpreter
+                    .as_deref()
+                    .map(InterpreterId::parse)
+                    .transpose()
+                    .map_err(parse)?,
+                status: MeetingStatus::Published,
+            },
+        ));
+    }
+    Ok(changes)
+}
+
+/// Publishes the event's proposal: what it moved or dropped is cancelled,
+/// what it adds is published, in one transaction. Returns the changes, or
+/// `None` when there is no proposal.
+pub async fn publish_proposal(
+    store: &Store,
+    event: &EventId,
+) -> Result<Option<Changes>, EngineError> {
+    let Some((json, _)) = store.schedule_proposal(event).await? else {
+        return Ok(None);
+    };
+    let file: ScheduleFile =
+        serde_json::from_str(&json).map_err(|e| EngineError::Invalid(e.to_string()))?;
+    let changes = changes(store, event, &file).await?;
+    store
+        .publish_schedule(event, &changes.cancel, &changes.reassign, &changes.add)
+        .await?;
+    Ok(Some(changes))
+}
