@@ -44,13 +44,26 @@ pub(crate) fn met_bounds(m: &Model) -> [usize; 3] {
                 }
             }
         }
+        let mut mine: Vec<Vec<u32>> = vec![Vec::new(); np];
+        for &r in &reqs {
+            mine[m.req_a[r] as usize].push(r as u32);
+            mine[m.req_b[r] as usize].push(r as u32);
+        }
         let capk: Vec<i64> = (0..np)
             .map(|p| {
                 let n: u32 = slots_of[p * m.words..(p + 1) * m.words]
                     .iter()
                     .map(|w| w.count_ones())
                     .sum();
-                n.min(m.cap[p]) as i64
+                let k = n.min(m.cap[p]);
+                // its requests need distinct slots: a matching of them into
+                // their candidate slots (Hall's condition, not just counts)
+                let k = if (mine[p].len() as u32) > k || mine[p].len() > 64 {
+                    k
+                } else {
+                    k.min(slot_matching(m, &mine[p]))
+                };
+                k as i64
             })
             .collect();
         let (src, sink) = (2 * np, 2 * np + 1);
@@ -144,4 +157,33 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
         }
     }
     total
+}
+
+/// The most of `reqs` (one participant's requests) that can take distinct
+/// candidate slots (augmenting paths; the lists are short).
+fn slot_matching(m: &Model, reqs: &[u32]) -> u32 {
+    fn augment(m: &Model, reqs: &[u32], k: usize, owner: &mut [u32], seen: &mut [bool]) -> bool {
+        for &s in m.cands(reqs[k] as usize) {
+            let s = s as usize;
+            if seen[s] {
+                continue;
+            }
+            seen[s] = true;
+            if owner[s] == NONE || augment(m, reqs, owner[s] as usize, owner, seen) {
+                owner[s] = k as u32;
+                return true;
+            }
+        }
+        false
+    }
+    let mut owner = vec![NONE; m.n_slots];
+    let mut seen = vec![false; m.n_slots];
+    let mut size = 0;
+    for k in 0..reqs.len() {
+        seen.iter_mut().for_each(|x| *x = false);
+        if augment(m, reqs, k, &mut owner, &mut seen) {
+            size += 1;
+        }
+    }
+    size
 }
