@@ -81,6 +81,9 @@ pub struct Placement {
     pub interpreter: Option<usize>,
 }
 
+/// The distance between the seeds of the parallel searches.
+const SEED_STRIDE: u64 = 0x9e37_79b9_7f4a_7c16;
+
 /// Search options. `Default` is the product's setting.
 pub struct Options<'a> {
     /// Seed of the search's pseudo-random choices.
@@ -91,7 +94,7 @@ pub struct Options<'a> {
     pub effort: u64,
     pub min_moves: u64,
     pub max_moves: u64,
-    /// Independent searches (seeds `seed`, `seed + 1`, ...) run side by
+    /// Independent searches (seeds `seed`, `seed + SEED_STRIDE`, ...) run side by
     /// side on instances of at most `parallel_up_to` requests; the best
     /// wins (ties: the first), so the result does not depend on timing.
     pub threads: usize,
@@ -184,7 +187,11 @@ pub fn solve(instance: &Instance, options: &Options<'_>) -> Result<Solution, Inv
     type Run = (state::Score, Vec<u32>, Vec<u32>, bool, u64);
     let one = |k: usize| -> Run {
         let opts = Options {
-            seed: options.seed.wrapping_add(k as u64),
+            // far-apart seeds: the generator keeps only the seed's high
+            // bits' differences (`seed + 1` would repeat run 0 exactly)
+            seed: options
+                .seed
+                .wrapping_add((k as u64).wrapping_mul(SEED_STRIDE)),
             effort: options.effort,
             min_moves: options.min_moves,
             max_moves: options.max_moves,
