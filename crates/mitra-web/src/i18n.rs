@@ -185,6 +185,85 @@ mod tests {
         assert_eq!(Lang::from_accept_language(""), None);
     }
 
+    fn keys(ftl: &str) -> std::collections::BTreeSet<String> {
+        ftl.lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k))
+            .filter(|k| {
+                !k.is_empty()
+                    && k.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_every_message_the_pages_use() {
+        let en = keys(include_str!("../../../locales/en/mitra.ftl"));
+        let id = keys(include_str!("../../../locales/id/mitra.ftl"));
+        let zh = keys(include_str!("../../../locales/zh-CN/mitra.ftl"));
+        assert_eq!(en, id, "en and id differ");
+        assert_eq!(en, zh, "en and zh-CN differ");
+        // Every literal t("…") of the templates exists.
+        for (name, source) in crate::view::TEMPLATES {
+            for quote in ['"', '\''] {
+                let opener = format!("t({quote}");
+                for (at, _) in source.match_indices(&opener) {
+                    let rest = &source[at + opener.len()..];
+                    let key = &rest[..rest.find(quote).unwrap()];
+                    let literal = rest[key.len() + 1..].trim_start();
+                    if literal.starts_with('~') {
+                        continue; // a prefix, checked below
+                    }
+                    assert!(en.contains(key), "{name}: no message {key:?}");
+                }
+            }
+        }
+        // Messages named from values.
+        use mitra_core::meeting::{Interest, MeetingStatus, NextStep, RequestStatus};
+        use mitra_core::mission::ItineraryKind;
+        let mut named: Vec<String> = Vec::new();
+        named.extend(
+            RequestStatus::ALL
+                .iter()
+                .map(|v| format!("request-status-{}", v.as_str())),
+        );
+        named.extend(
+            MeetingStatus::ALL
+                .iter()
+                .map(|v| format!("meeting-status-{}", v.as_str())),
+        );
+        named.extend(
+            Interest::ALL
+                .iter()
+                .map(|v| format!("interest-{}", v.as_str())),
+        );
+        named.extend(
+            NextStep::ALL
+                .iter()
+                .map(|v| format!("next-step-{}", v.as_str())),
+        );
+        named.extend(
+            ItineraryKind::ALL
+                .iter()
+                .map(|v| format!("itinerary-kind-{}", v.as_str())),
+        );
+        named.extend(
+            [
+                "side-guest",
+                "side-host",
+                "priority-1",
+                "priority-2",
+                "priority-3",
+            ]
+            .map(String::from),
+        );
+        named.extend(["done-matching", "done-published", "done-stale"].map(String::from));
+        for key in named {
+            assert!(en.contains(&key), "no message {key:?}");
+        }
+    }
+
     #[test]
     fn messages_resolve_in_each_language() {
         assert_eq!(Lang::En.t("nav-signin"), "Sign in");

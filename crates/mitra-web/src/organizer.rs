@@ -82,7 +82,9 @@ pub async fn dashboard(
                 outcomes => outcomes.len(),
             },
             requests => bars(&requests), meetings => bars(&meetings), next_steps => bars(&next_steps),
-            proposal, done => q.done, slots,
+            proposal, slots,
+            // Only the notices we know: the query is the visitor's to type.
+            done => q.done.filter(|d| matches!(d.as_str(), "matching" | "published" | "stale")),
         },
     )
 }

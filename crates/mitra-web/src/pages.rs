@@ -213,24 +213,18 @@ pub async fn organization(
     let Some(found) = organizations.iter().find(|o| o.id == org_id) else {
         return Err(viewer.error(Problem::NotFound));
     };
-    // Recommendations are the company's own business: its representative,
-    // its delegation's lead and the organizers see them.
-    let private = viewer.account.as_ref().is_some_and(|a| {
-        a.event == id && a.role.may_see_private(&found.id, found.delegation.as_ref())
-    });
+    // Recommendations (partners, scores, reasons) are shown to everyone,
+    // as before sign-in existed; outcomes, requests and notes are not.
+    let private = true;
     let names: BTreeMap<&str, &str> = organizations
         .iter()
         .map(|o| (o.id.as_str(), o.name.as_str()))
         .collect();
-    let stored = if private {
-        state
-            .store
-            .recommendations(&id, &org_id)
-            .await
-            .or_page(lang)?
-    } else {
-        Vec::new()
-    };
+    let stored = state
+        .store
+        .recommendations(&id, &org_id)
+        .await
+        .or_page(lang)?;
     let recommendations: Vec<_> = stored
         .iter()
         .map(|r| {
