@@ -722,19 +722,21 @@ fn http_get(addr: &str, path: &str) -> (u16, String) {
 #[test]
 fn serve_shows_the_event_with_its_delegations_and_companies() {
     let dir = demo_dir();
-    let mut child = mitra()
-        .args([
-            "serve",
-            "--database",
-            "sqlite:mitra-demo.db",
-            "--addr",
-            "127.0.0.1:0",
-        ])
-        .current_dir(&dir)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut server = KillOnDrop(
+        mitra()
+            .args([
+                "serve",
+                "--database",
+                "sqlite:mitra-demo.db",
+                "--addr",
+                "127.0.0.1:0",
+            ])
+            .current_dir(&dir)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let mut lines = BufReader::new(server.0.stderr.take().unwrap()).lines();
     let addr = loop {
         let line = lines
             .next()
@@ -782,6 +784,15 @@ fn serve_shows_the_event_with_its_delegations_and_companies() {
     assert_eq!(status, 404);
     let (status, _) = http_get(&addr, "/nowhere");
     assert_eq!(status, 404);
-    child.kill().unwrap();
-    let _ = child.wait();
+}
+
+/// A child process that is killed when the test ends, failed or not, so
+/// that no server outlives its test (and holds its output pipe open).
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }

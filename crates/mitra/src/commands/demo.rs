@@ -16,37 +16,13 @@ const DEMO_TRADE_FLOWS: &[u8] = include_bytes!("../../../../data/trade/demo-lamp
 const TOP_K: usize = 10;
 
 /// Runs matching over the event's organizations and stores the result as
-/// each company's recommendations.
+/// each company's recommendations (the same service the web application
+/// runs).
 pub async fn recommend(
     store: &Store,
     event: &mitra_core::ids::EventId,
 ) -> Outcome<mitra_formats::matching::MatchesFile> {
-    let organizations = store.organizations(event).await?;
-    let objectives = store
-        .delegations(event)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d.objectives))
-        .collect();
-    let matches = mitra_formats::matching::recommend(&organizations, &objectives, TOP_K);
-    let mut rows = Vec::with_capacity(matches.matches.len());
-    for entry in &matches.matches {
-        let org = mitra_core::ids::OrgId::parse(&entry.org).map_err(anyhow::Error::from)?;
-        let list = entry
-            .top
-            .iter()
-            .map(|m| {
-                Ok(mitra_store::Recommendation {
-                    other: mitra_core::ids::OrgId::parse(&m.org)?,
-                    score: m.score,
-                    reasons: serde_json::to_value(&m.reasons)?,
-                })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        rows.push((org, list));
-    }
-    store.replace_recommendations(event, &rows).await?;
-    Ok(matches)
+    Ok(mitra_web::services::engines::recommend(store, event, TOP_K).await?)
 }
 
 /// Schedules the event's requests and stores the meetings as drafts;

@@ -91,27 +91,8 @@ pub async fn organizations(store: &Store, event: &EventId) -> Outcome<Vec<u8>> {
     Ok(mitra_formats::organizations::write(&orgs, notice))
 }
 
-/// The event as `mitra/schedule-instance@1`.
+/// The event as `mitra/schedule-instance@1` (the same service the web
+/// application's scheduler runs on).
 pub async fn schedule_instance(store: &Store, event: &EventId) -> Outcome<Vec<u8>> {
-    let plan = store.event_plan(event).await?;
-    let orgs = store.organizations(event).await?;
-    let tables = store.tables(event).await?;
-    let interpreters = store.interpreters(event).await?;
-    let requests: Vec<_> = store
-        .requests(event)
-        .await?
-        .into_iter()
-        .map(|r| r.request)
-        .collect();
-    let instance = mitra_formats::event_instance::instance_for_event(
-        &plan,
-        &orgs,
-        &tables,
-        &interpreters,
-        &requests,
-    );
-    Ok(mitra_formats::event_instance::write_instance(
-        &instance,
-        plan.event.demo,
-    ))
+    Ok(mitra_web::services::engines::schedule_instance(store, event).await?)
 }
