@@ -323,6 +323,49 @@ fn demo_writes_the_mission_and_event_reports_in_three_languages() {
 }
 
 #[test]
+fn demo_writes_pdf_and_xlsx_reports_and_does_without_a_cjk_font() {
+    let dir = demo_dir();
+    for lang in ["en", "id", "zh"] {
+        for file in [
+            format!("out/reports/lampung/mission.{lang}.pdf"),
+            format!("out/reports/event.{lang}.pdf"),
+        ] {
+            let bytes = std::fs::read(dir.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert!(bytes.starts_with(b"%PDF-"), "{file} is a PDF");
+        }
+    }
+    assert!(
+        std::fs::read(dir.join("out/reports/lampung/mission.xlsx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+    // Without a font the demo still writes everything else, and says why.
+    let bare = tempfile::tempdir().unwrap();
+    let output = mitra()
+        .args(["demo", "--no-serve", "--dir", bare.path().to_str().unwrap()])
+        .env("MITRA_CJK_FONT", "/nonexistent/font.ttc")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("the PDF reports are skipped"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        bare.path()
+            .join("out/reports/lampung/mission.en.html")
+            .exists()
+    );
+    assert!(
+        !bare
+            .path()
+            .join("out/reports/lampung/mission.en.pdf")
+            .exists()
+    );
+}
+
+#[test]
 fn the_reports_pass_the_nu_html_checker() {
     let dir = demo_dir();
     let mut files = Vec::new();

@@ -223,6 +223,14 @@ pub async fn build(dir: &Path) -> Outcome<Store> {
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     let lampung = mitra_core::ids::DelegationId::parse("lampung").map_err(anyhow::Error::from)?;
+    // A machine without a CJK font still gets every other output.
+    let fonts = match mitra_docs::Fonts::system() {
+        Ok(fonts) => Some(fonts),
+        Err(e) => {
+            eprintln!("! the PDF reports are skipped: {e}");
+            None
+        }
+    };
     super::report::write_mission(
         &store,
         &event,
@@ -230,9 +238,17 @@ pub async fn build(dir: &Path) -> Outcome<Store> {
         Some(flows),
         &mitra_docs::Lang::ALL,
         &reports.join("lampung"),
+        fonts.as_ref(),
     )
     .await?;
-    super::report::write_event(&store, &event, &mitra_docs::Lang::ALL, &reports).await?;
+    super::report::write_event(
+        &store,
+        &event,
+        &mitra_docs::Lang::ALL,
+        &reports,
+        fonts.as_ref(),
+    )
+    .await?;
     step.done(format!(
         "the Lampung mission report and the event report in English, Indonesian and Chinese → {}",
         reports.display()

@@ -27,15 +27,28 @@ pub async fn run(args: ReportArgs) -> Outcome {
         } => Some(read_trade(path)?),
         _ => None,
     };
+    // The PDFs need a CJK font; without one, say so before writing anything.
+    let fonts = mitra_docs::Fonts::system()?;
     let store = open_existing(&args.database.url).await?;
     let event = choose_event(&store, &args.event).await?;
     match &args.kind {
         ReportKind::Mission { delegation, .. } => {
             let id = DelegationId::parse(delegation)
                 .map_err(|e| Failure::bad_input([format!("--delegation: {e}")]))?;
-            write_mission(&store, &event, &id, trade, &langs, &args.output).await?;
+            write_mission(
+                &store,
+                &event,
+                &id,
+                trade,
+                &langs,
+                &args.output,
+                Some(&fonts),
+            )
+            .await?;
         }
-        ReportKind::Event => write_event(&store, &event, &langs, &args.output).await?,
+        ReportKind::Event => {
+            write_event(&store, &event, &langs, &args.output, Some(&fonts)).await?
+        }
     }
     store.close().await;
     Ok(())
@@ -75,6 +88,7 @@ pub async fn write_mission(
     flows: Option<TradeFlows>,
     langs: &[Lang],
     dir: &Path,
+    pdf_fonts: Option<&mitra_docs::Fonts>,
 ) -> Outcome {
     let delegations = store.delegations(event).await?;
     let Some(found) = delegations.into_iter().find(|d| &d.id == delegation) else {
@@ -123,18 +137,26 @@ pub async fn write_mission(
             &mitra_docs::render_mission_xlsx(&report, *lang)?,
         )?;
     }
-    let fonts = mitra_docs::Fonts::system()?;
+    let Some(fonts) = pdf_fonts else {
+        return Ok(());
+    };
     for lang in langs {
         write_atomically(
             &dir.join(format!("mission.{}.pdf", lang.code())),
-            &mitra_docs::render_mission_pdf(&report, *lang, &fonts)?,
+            &mitra_docs::render_mission_pdf(&report, *lang, fonts)?,
         )?;
     }
     Ok(())
 }
 
 /// Builds and writes the event report: HTML and PDF per language.
-pub async fn write_event(store: &Store, event: &EventId, langs: &[Lang], dir: &Path) -> Outcome {
+pub async fn write_event(
+    store: &Store,
+    event: &EventId,
+    langs: &[Lang],
+    dir: &Path,
+    pdf_fonts: Option<&mitra_docs::Fonts>,
+) -> Outcome {
     let meetings = meeting_records(store, event).await?;
     // Held and no-show meetings were published before the day; Mitra does
     // not yet keep a copy of the published plan, so this is the plan as far
@@ -173,11 +195,13 @@ pub async fn write_event(store: &Store, event: &EventId, langs: &[Lang], dir: &P
             &mitra_docs::render_event_html(&report, *lang),
         )?;
     }
-    let fonts = mitra_docs::Fonts::system()?;
+    let Some(fonts) = pdf_fonts else {
+        return Ok(());
+    };
     for lang in langs {
         write_atomically(
             &dir.join(format!("event.{}.pdf", lang.code())),
-            &mitra_docs::render_event_pdf(&report, *lang, &fonts)?,
+            &mitra_docs::render_event_pdf(&report, *lang, fonts)?,
         )?;
     }
     Ok(())
