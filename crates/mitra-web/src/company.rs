@@ -456,7 +456,23 @@ pub async fn save_profile(
     o.description = (!description.is_empty()).then(|| description.to_string());
     o.offers = offers;
     o.needs = needs;
-    state.store.import(&event, &[], &[o]).await.or_page(lang)?;
+    state
+        .store
+        .import(&event, &[], std::slice::from_ref(&o))
+        .await
+        .or_page(lang)?;
+    // Only the lists this edit changes are recomputed and stored.
+    if let Err(e) = crate::services::engines::profile_changed(
+        &state.store,
+        &state.recommenders,
+        &event,
+        &o,
+        crate::organizer::TOP_K,
+    )
+    .await
+    {
+        tracing::error!(error = %e, "recommendations were not updated after a profile edit");
+    }
     Ok(Redirect::to("/company/profile?saved=1").into_response())
 }
 

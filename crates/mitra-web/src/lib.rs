@@ -48,6 +48,8 @@ impl Default for WebConfig {
 pub struct AppState {
     pub store: Store,
     pub config: WebConfig,
+    /// Matching state per event, for incremental recommendations.
+    pub recommenders: services::engines::Recommenders,
 }
 
 /// The application's routes over a store, with the default configuration.
@@ -57,7 +59,11 @@ pub fn router(store: Store) -> Router {
 
 /// The application's routes; tests serve it on port 0.
 pub fn router_with(store: Store, config: WebConfig) -> Router {
-    let state = AppState { store, config };
+    let state = AppState {
+        store,
+        config,
+        recommenders: services::engines::Recommenders::default(),
+    };
     Router::new()
         .route("/healthz", get(pages::healthz))
         .route("/", get(pages::home))

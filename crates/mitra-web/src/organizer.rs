@@ -16,7 +16,7 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// How many partners matching recommends to each company.
-const TOP_K: usize = 10;
+pub(crate) const TOP_K: usize = 10;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -115,6 +115,7 @@ pub async fn run_matching(
     engines::recommend(&state.store, &event, TOP_K)
         .await
         .map_err(|e| engine_error(&viewer, e))?;
+    state.recommenders.forget(&event).await;
     Ok(Redirect::to("/organizer?done=matching").into_response())
 }
 

@@ -550,3 +550,50 @@ async fn unanswered_requests_expire_and_hold_no_slot() {
         .unwrap();
     assert_eq!(status.as_str(), "expired");
 }
+
+#[tokio::test]
+async fn a_profile_edit_updates_the_recommendations_it_changes() {
+    let (_dir, store) = demo_store().await;
+    let app = mitra_web::router(store.clone());
+    let mut rep = Client::new(app.clone());
+    rep.sign_in_by(&invite(&store, &format!("rep-{GUEST_ORG}")).await)
+        .await;
+    let me = mitra_core::ids::OrgId::parse(GUEST_ORG).unwrap();
+    // The coffee cooperative now needs only a fire-fighting system: its
+    // partners must follow the edit, without a matching run by the organizer.
+    let csrf = rep.get("/company/profile").await.csrf();
+    let answer = rep
+        .post(
+            "/company/profile",
+            &[
+                ("csrf", &csrf),
+                ("description", "Koperasi kopi"),
+                ("offers", "Kopi robusta biji hijau | 090111"),
+                ("needs", "Pompa pemadam kebakaran (fire pump) untuk gudang"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    let after = store.recommendations(&event(), &me).await.unwrap();
+    assert!(!after.is_empty());
+    let orgs = store.organizations(&event()).await.unwrap();
+    let name =
+        |id: &mitra_core::ids::OrgId| orgs.iter().find(|o| &o.id == id).unwrap().name.clone();
+    let texts: Vec<String> = after
+        .iter()
+        .map(|r| r.reasons.to_string().to_lowercase())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("fire") || t.contains("消防")),
+        "a fire-pump maker is recommended after the edit: {:?}",
+        after.iter().map(|r| name(&r.other)).collect::<Vec<_>>()
+    );
+    assert!(
+        texts
+            .iter()
+            .all(|t| !t.contains("dryer") && !t.contains("烘干")),
+        "the dryer makers matched the old need and are gone"
+    );
+}

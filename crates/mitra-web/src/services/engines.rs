@@ -36,8 +36,17 @@ pub async fn recommend(
     })
     .await
     .map_err(|e| EngineError::Crashed(e.to_string()))?;
-    let mut rows = Vec::with_capacity(matches.matches.len());
-    for entry in &matches.matches {
+    let rows = recommendation_rows(&matches.matches)?;
+    store.replace_recommendations(event, &rows).await?;
+    Ok(matches)
+}
+
+/// Organizations' lists of partners as the store keeps them.
+fn recommendation_rows(
+    lists: &[mitra_formats::matching::OrgMatches],
+) -> Result<Vec<(OrgId, Vec<mitra_store::Recommendation>)>, EngineError> {
+    let mut rows = Vec::with_capacity(lists.len());
+    for entry in lists {
         let org = OrgId::parse(&entry.org).map_err(|e| EngineError::Invalid(e.to_string()))?;
         let list = entry
             .top
@@ -53,8 +62,60 @@ pub async fn recommend(
             .collect::<Result<Vec<_>, EngineError>>()?;
         rows.push((org, list));
     }
-    store.replace_recommendations(event, &rows).await?;
-    Ok(matches)
+    Ok(rows)
+}
+
+/// Each event's matching state, kept in memory so that a profile edit
+/// recomputes and stores only the lists it changes.
+#[derive(Clone, Default)]
+pub struct Recommenders(
+    std::sync::Arc<tokio::sync::Mutex<HashMap<EventId, mitra_formats::matching::Recommender>>>,
+);
+
+impl Recommenders {
+    /// Forgets an event's state (after a full matching run, which stored
+    /// fresh lists for everyone).
+    pub async fn forget(&self, event: &EventId) {
+        self.0.lock().await.remove(event);
+    }
+}
+
+/// Recomputes recommendations after one organization's profile changed and
+/// stores the lists that changed; returns how many. The first call for an
+/// event builds its state from the store and stores every list once, so
+/// that stored lists and state agree from then on.
+pub async fn profile_changed(
+    store: &Store,
+    recommenders: &Recommenders,
+    event: &EventId,
+    org: &mitra_core::organization::Organization,
+    top: usize,
+) -> Result<usize, EngineError> {
+    let mut states = recommenders.0.lock().await;
+    let changed = match states.get_mut(event) {
+        Some(state) => state.update(org),
+        None => {
+            let organizations = store.organizations(event).await?;
+            let objectives = store
+                .delegations(event)
+                .await?
+                .into_iter()
+                .map(|d| (d.id, d.objectives))
+                .collect();
+            let state = tokio::task::spawn_blocking(move || {
+                mitra_formats::matching::Recommender::new(&organizations, &objectives, top)
+            })
+            .await
+            .map_err(|e| EngineError::Crashed(e.to_string()))?;
+            let all = state.all().matches;
+            states.insert(event.clone(), state);
+            all
+        }
+    };
+    store
+        .replace_recommendations(event, &recommendation_rows(&changed)?)
+        .await?;
+    Ok(changed.len())
 }
 
 /// The event as `mitra/schedule-instance@1`.
