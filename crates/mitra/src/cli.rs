@@ -132,6 +132,9 @@ pub struct TemplateArgs {
     /// Output file; its extension (.xlsx or .csv) chooses the format.
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Accepted like everywhere; the template needs no database.
+    #[command(flatten)]
+    pub database: DatabaseArg,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
