@@ -9,7 +9,7 @@ use crate::company::{MAX_TEXT, agenda_line, items_text, names, on_agenda, parse_
 use crate::errors::{OrPage, PageError, PageResult, Problem};
 use crate::view::render;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
 use fluent_templates::fluent_bundle::FluentValue;
 use mitra_core::ids::{DelegationId, EventId, MissionId};
@@ -342,4 +342,50 @@ pub async fn save_notes(
     };
     state.store.save_mission(&event, &m).await.or_page(lang)?;
     Ok(Redirect::to("/delegation#itinerary").into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReportQuery {
+    /// `pdf` for the PDF; anything else gives the HTML report.
+    format: String,
+}
+
+/// The delegation's mission report, built from the records as they stand,
+/// in the viewer's language: HTML, or PDF with `?format=pdf`.
+pub async fn mission_report(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(query): Query<ReportQuery>,
+) -> PageResult {
+    let (account, id) = viewer.lead()?;
+    let lang = viewer.lang;
+    let event = account.event.clone();
+    let inputs = crate::services::reports::mission_inputs(&state.store, &event, &id, None)
+        .await
+        .or_page(lang)?;
+    let doc_lang = match lang {
+        crate::i18n::Lang::En => mitra_docs::Lang::En,
+        crate::i18n::Lang::Id => mitra_docs::Lang::Id,
+        crate::i18n::Lang::Zh => mitra_docs::Lang::Zh,
+    };
+    let unexpected = |e: String| PageError::new(lang, Problem::Unexpected(e));
+    let (content_type, bytes) = tokio::task::spawn_blocking(move || {
+        let report = mitra_insight::build_mission_report(&inputs);
+        if query.format == "pdf" {
+            let fonts = mitra_docs::Fonts::system().map_err(|e| e.to_string())?;
+            mitra_docs::render_mission_pdf(&report, doc_lang, &fonts)
+                .map(|pdf| ("application/pdf", pdf))
+                .map_err(|e| e.to_string())
+        } else {
+            Ok((
+                "text/html; charset=utf-8",
+                mitra_docs::render_mission_html(&report, doc_lang),
+            ))
+        }
+    })
+    .await
+    .map_err(|e| unexpected(e.to_string()))?
+    .map_err(unexpected)?;
+    Ok(([(axum::http::header::CONTENT_TYPE, content_type)], bytes).into_response())
 }

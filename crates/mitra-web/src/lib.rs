@@ -91,6 +91,7 @@ pub fn router_with(store: Store, config: WebConfig) -> Router {
             get(company::outcome_form).post(company::save_outcome),
         )
         .route("/delegation", get(delegation::overview))
+        .route("/delegation/report", get(delegation::mission_report))
         .route(
             "/delegation/objectives",
             get(delegation::objectives_form).post(delegation::save_objectives),

@@ -597,3 +597,38 @@ async fn a_profile_edit_updates_the_recommendations_it_changes() {
         "the dryer makers matched the old need and are gone"
     );
 }
+
+#[tokio::test]
+async fn the_delegation_lead_gets_the_mission_report_from_a_button() {
+    let (_dir, store) = demo_store().await;
+    let app = mitra_web::router(store.clone());
+    let mut lead = Client::new(app.clone());
+    lead.sign_in_by(&invite(&store, LEAD).await).await;
+    let page = lead.get("/delegation").await;
+    assert!(
+        page.body
+            .contains(r#"id="mission-report" href="/delegation/report""#),
+        "{}",
+        page.body
+    );
+    let report = lead.get("/delegation/report?lang=id").await;
+    assert_eq!(report.status, StatusCode::OK);
+    assert!(
+        report.body.contains("PENDAHULUAN") && report.body.contains("Lampung"),
+        "the Indonesian form of the report"
+    );
+    assert!(
+        page.body
+            .contains(r#"href="/delegation/report?format=pdf""#)
+    );
+    // Only the lead of the delegation gets it.
+    let mut rep = Client::new(app.clone());
+    rep.sign_in_by(&invite(&store, &format!("rep-{GUEST_ORG}")).await)
+        .await;
+    assert_eq!(
+        rep.get("/delegation/report").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let stranger = Client::new(app).get("/delegation/report").await;
+    assert_ne!(stranger.status, StatusCode::OK);
+}

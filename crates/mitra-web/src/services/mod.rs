@@ -3,3 +3,4 @@
 //! meetings. The web's organizer pages and the command line share these.
 
 pub mod engines;
+pub mod reports;

@@ -5,12 +5,9 @@ use super::{choose_event, open_existing, read_input, write_atomically};
 use crate::cli::{ReportArgs, ReportKind, ReportLang};
 use crate::failure::{Failure, Outcome};
 use mitra_core::ids::{DelegationId, EventId};
-use mitra_core::meeting::{Meeting, MeetingStatus};
 use mitra_docs::Lang;
 use mitra_insight::flows::TradeFlows;
-use mitra_insight::{EventInputs, MeetingRecord, MissionInputs, TradeInputs};
 use mitra_store::Store;
-use std::collections::HashMap;
 use std::path::Path;
 
 pub async fn run(args: ReportArgs) -> Outcome {
@@ -62,23 +59,6 @@ pub fn read_trade(path: &Path) -> Outcome<TradeFlows> {
         .map_err(|errors| Failure::bad_input(errors.errors.iter().map(|e| format!("{name}: {e}"))))
 }
 
-/// Meetings with the outcomes their sides recorded.
-async fn meeting_records(store: &Store, event: &EventId) -> Outcome<Vec<MeetingRecord>> {
-    let mut outcomes: HashMap<i64, Vec<mitra_core::meeting::Outcome>> = HashMap::new();
-    for (meeting, outcome) in store.outcomes(event).await? {
-        outcomes.entry(meeting).or_default().push(outcome);
-    }
-    Ok(store
-        .meetings(event)
-        .await?
-        .into_iter()
-        .map(|m| MeetingRecord {
-            outcomes: outcomes.remove(&m.id).unwrap_or_default(),
-            meeting: m.meeting,
-        })
-        .collect())
-}
-
 /// Builds and writes a delegation's mission report: HTML and PDF per
 /// language, and the XLSX annex (`mission.xlsx`, in the first language).
 pub async fn write_mission(
@@ -90,39 +70,17 @@ pub async fn write_mission(
     dir: &Path,
     pdf_fonts: Option<&mitra_docs::Fonts>,
 ) -> Outcome {
-    let delegations = store.delegations(event).await?;
-    let Some(found) = delegations.into_iter().find(|d| &d.id == delegation) else {
-        return Err(Failure::bad_input([format!(
-            "--delegation: unknown delegation {:?} in event {event}",
-            delegation.as_str()
-        )]));
-    };
-    let mission = store
-        .missions(event)
-        .await?
-        .into_iter()
-        .find(|m| &m.delegation == delegation);
-    // The tie the delegation's region is part of.
-    let tie = store.ties().await?.into_iter().find(|t| {
-        [&t.region_a, &t.region_b]
-            .iter()
-            .any(|r| r.country == found.country && Some(&r.region) == found.region.as_ref())
-    });
-    let inputs = MissionInputs {
-        delegation: found,
-        mission,
-        tie,
-        event: Some(store.event_plan(event).await?),
-        organizations: store.organizations(event).await?,
-        meetings: meeting_records(store, event).await?,
-        trade: TradeInputs {
-            flows,
-            exporter: String::new(),
-            importer: String::new(),
-            year: None,
-        },
-        facts: mitra_insight::facts::facts().to_vec(),
-    };
+    let inputs = mitra_web::services::reports::mission_inputs(store, event, delegation, flows)
+        .await
+        .map_err(|e| match e {
+            mitra_store::StoreError::NotFound {
+                what: "delegation", ..
+            } => Failure::bad_input([format!(
+                "--delegation: unknown delegation {:?} in event {event}",
+                delegation.as_str()
+            )]),
+            other => Failure::Other(other.into()),
+        })?;
     let report = mitra_insight::build_mission_report(&inputs);
     for lang in langs {
         write_atomically(
@@ -157,37 +115,7 @@ pub async fn write_event(
     dir: &Path,
     pdf_fonts: Option<&mitra_docs::Fonts>,
 ) -> Outcome {
-    let meetings = meeting_records(store, event).await?;
-    // Held and no-show meetings were published before the day; Mitra does
-    // not yet keep a copy of the published plan, so this is the plan as far
-    // as the records show it.
-    let published: Vec<Meeting> = meetings
-        .iter()
-        .filter(|m| {
-            matches!(
-                m.meeting.status,
-                MeetingStatus::Published | MeetingStatus::Held | MeetingStatus::NoShow
-            )
-        })
-        .map(|m| Meeting {
-            status: MeetingStatus::Published,
-            ..m.meeting.clone()
-        })
-        .collect();
-    let inputs = EventInputs {
-        plan: store.event_plan(event).await?,
-        delegations: store.delegations(event).await?,
-        organizations: store.organizations(event).await?,
-        interpreters: store.interpreters(event).await?,
-        requests: store
-            .requests(event)
-            .await?
-            .into_iter()
-            .map(|r| r.request)
-            .collect(),
-        meetings,
-        published: (!published.is_empty()).then_some(published),
-    };
+    let inputs = mitra_web::services::reports::event_inputs(store, event).await?;
     let report = mitra_insight::build_event_report(&inputs);
     for lang in langs {
         write_atomically(
