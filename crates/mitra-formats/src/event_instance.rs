@@ -3,12 +3,10 @@
 //! languages and fixed tables, the interpreters, and the requests that ask
 //! for a meeting.
 
-use crate::schedule::{
-    InstanceFile, InterpreterFile, ParticipantFile, RequestFile, SessionFile, Side as FileSide,
-};
+use crate::schedule::{InstanceFile, InterpreterFile, ParticipantFile, RequestFile, SessionFile};
 use mitra_core::event::{EventPlan, Interpreter, Table};
 use mitra_core::meeting::{MeetingRequest, Priority, RequestStatus};
-use mitra_core::organization::{Organization, Side};
+use mitra_core::organization::Organization;
 use serde_json::{Value, json};
 
 /// The top-level `notice` of files made from demo data (readers ignore
@@ -53,10 +51,7 @@ pub fn instance_for_event(
             .iter()
             .map(|org| ParticipantFile {
                 id: org.id.to_string(),
-                side: Some(match org.side {
-                    Side::Guest => FileSide::Guest,
-                    Side::Host => FileSide::Host,
-                }),
+                side: Some(org.side),
                 languages: org.languages.iter().map(|l| l.to_string()).collect(),
                 table: tables
                     .iter()

@@ -46,12 +46,8 @@ pub struct SessionFile {
     pub slots: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    Guest,
-    Host,
-}
+/// A participant's side: the domain's own (`guest` or `host`).
+pub use mitra_core::organization::Side;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct ParticipantFile {
@@ -101,6 +97,28 @@ pub struct MeetingFile {
     pub table: String,
     /// Always written (`null` when none is needed).
     pub interpreter: Option<String>,
+}
+
+impl MeetingFile {
+    /// The meeting as the domain holds it, with the given status.
+    pub fn to_meeting(
+        &self,
+        status: mitra_core::meeting::MeetingStatus,
+    ) -> Result<mitra_core::meeting::Meeting, mitra_core::ids::IdError> {
+        use mitra_core::ids::{InterpreterId, OrgId, SlotId, TableId};
+        Ok(mitra_core::meeting::Meeting {
+            a: OrgId::parse(&self.a)?,
+            b: OrgId::parse(&self.b)?,
+            slot: SlotId::parse(&self.slot)?,
+            table: TableId::parse(&self.table)?,
+            interpreter: self
+                .interpreter
+                .as_deref()
+                .map(InterpreterId::parse)
+                .transpose()?,
+            status,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -309,10 +327,9 @@ fn read_instance_partial(json: &[u8]) -> Result<(InstanceFile, Vec<Problem>), Ve
                 let languages = read_langs(obj, &where_, &mut probs);
                 let side = match get(obj, "side") {
                     None => None,
-                    Some(v) => match v.as_str() {
-                        Some("guest") => Some(Side::Guest),
-                        Some("host") => Some(Side::Host),
-                        _ => {
+                    Some(v) => match v.as_str().and_then(|s| Side::parse(s).ok()) {
+                        Some(side) => Some(side),
+                        None => {
                             probs.push(Problem::new(
                                 format!("{where_}.side"),
                                 format!("must be \"guest\" or \"host\", got {v}"),

@@ -1,6 +1,6 @@
 //! Matching and scheduling over an event in the store.
 
-use mitra_core::ids::{EventId, InterpreterId, OrgId, SlotId, TableId};
+use mitra_core::ids::{EventId, InterpreterId, OrgId};
 use mitra_core::meeting::{Meeting, MeetingStatus};
 use mitra_formats::schedule::{ScheduleFile, ScheduleOptions};
 use mitra_store::Store;
@@ -311,23 +311,10 @@ pub async fn changes(
         let request = open_requests
             .get_mut(&key)
             .and_then(|ids| (!ids.is_empty()).then(|| ids.remove(0)));
-        let parse = |e: mitra_core::ids::IdError| EngineError::Invalid(e.to_string());
-        changes.add.push((
-            request,
-            Meeting {
-                a: OrgId::parse(&m.a).map_err(parse)?,
-                b: OrgId::parse(&m.b).map_err(parse)?,
-                slot: SlotId::parse(&m.slot).map_err(parse)?,
-                table: TableId::parse(&m.table).map_err(parse)?,
-                interpreter: m
-                    .interpreter
-                    .as_deref()
-                    .map(InterpreterId::parse)
-                    .transpose()
-                    .map_err(parse)?,
-                status: MeetingStatus::Published,
-            },
-        ));
+        let meeting = m
+            .to_meeting(MeetingStatus::Published)
+            .map_err(|e| EngineError::Invalid(e.to_string()))?;
+        changes.add.push((request, meeting));
     }
     Ok(changes)
 }

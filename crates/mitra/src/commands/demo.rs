@@ -32,8 +32,7 @@ pub async fn schedule(
     store: &Store,
     event: &mitra_core::ids::EventId,
 ) -> Outcome<(Vec<u8>, mitra_formats::schedule::StatsFile)> {
-    use mitra_core::ids::{InterpreterId, OrgId, SlotId, TableId};
-    use mitra_core::meeting::{Meeting, MeetingStatus};
+    use mitra_core::meeting::MeetingStatus;
     let instance = export::schedule_instance(store, event).await?;
     let options = mitra_formats::schedule::ScheduleOptions {
         seconds: false,
@@ -76,19 +75,8 @@ pub async fn schedule(
             .and_then(|ids| (!ids.is_empty()).then(|| ids.remove(0)));
         meetings.push((
             request,
-            Meeting {
-                a: OrgId::parse(&m.a).map_err(anyhow::Error::from)?,
-                b: OrgId::parse(&m.b).map_err(anyhow::Error::from)?,
-                slot: SlotId::parse(&m.slot).map_err(anyhow::Error::from)?,
-                table: TableId::parse(&m.table).map_err(anyhow::Error::from)?,
-                interpreter: m
-                    .interpreter
-                    .as_deref()
-                    .map(InterpreterId::parse)
-                    .transpose()
-                    .map_err(anyhow::Error::from)?,
-                status: MeetingStatus::Draft,
-            },
+            m.to_meeting(MeetingStatus::Draft)
+                .map_err(anyhow::Error::from)?,
         ));
     }
     store.replace_draft_meetings(event, &meetings).await?;
