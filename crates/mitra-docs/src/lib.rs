@@ -27,8 +27,10 @@
 pub mod blocks;
 pub mod event;
 pub mod html;
+pub mod ics;
 pub mod locale;
 pub mod mission;
+pub mod paper;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 #[cfg(feature = "xlsx")]

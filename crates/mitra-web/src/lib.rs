@@ -5,6 +5,7 @@
 //! Chinese (Fluent files in `locales/`). Handlers read and write through
 //! the store and never write SQL; the engines run through [`services`].
 
+pub mod api;
 pub mod auth;
 mod company;
 mod delegation;
@@ -109,6 +110,7 @@ pub fn router_with(store: Store, config: WebConfig) -> Router {
         )
         .route("/organizer/publish", post(organizer::publish))
         .route("/organizer/tables", get(organizer::table_plan))
+        .merge(api::routes())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

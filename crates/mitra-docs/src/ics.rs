@@ -1,0 +1,1 @@
+//! iCalendar (RFC 5545) feeds of a person's meetings.

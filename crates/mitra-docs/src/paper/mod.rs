@@ -1,0 +1,1 @@
+//! Paper for the day: agendas, the table plan, table tents and badges.

@@ -1,0 +1,1 @@
+//! E-mail out: SMTP with TLS, or an outbox folder in development and tests.
