@@ -7,6 +7,8 @@
 //! double bookings by itself; see ARCHITECTURE.md for the invariants.
 
 mod accounts;
+mod api_queries;
+mod day;
 mod rows;
 
 use mitra_core::event::{EventPlan, Interpreter, Table};
