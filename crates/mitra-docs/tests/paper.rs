@@ -962,3 +962,70 @@ fn paper_html_passes_the_nu_html_checker() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// Forty meetings over two days: a heading per day, and in the PDF the
+/// table goes on over pages with its header row and the day again.
+#[test]
+fn a_long_agenda_runs_over_days_and_pages() {
+    let mut long = agenda(false);
+    long.meetings = (0..40)
+        .map(|i| {
+            let mut m = meeting(
+                8 + (i % 20) / 2,
+                30 * (i % 2),
+                &format!("{}", i + 1),
+                &format!("Partner company {i} 合作企业{i}"),
+                None,
+            );
+            if i >= 20 {
+                m.start += chrono::Duration::days(1);
+                m.end += chrono::Duration::days(1);
+            }
+            m
+        })
+        .collect();
+    for lang in Lang::ALL {
+        let html = render_agenda_html(&long, lang).unwrap();
+        check_document(&html, lang, "long agenda");
+        assert_eq!(
+            html.matches("<h2>").count(),
+            2,
+            "{lang:?}: one heading a day"
+        );
+        assert_eq!(html.matches("<tr>").count(), 40 + 2);
+        #[cfg(feature = "pdf")]
+        {
+            let name = format!("agenda-long-{}", lang.code());
+            let pdf = mitra_docs::paper::render_agenda_pdf(&long, lang, fonts());
+            let path = save(&pdf_of(pdf), &name);
+            let pages = pages_text(&path);
+            assert!(pages.len() >= 2, "{lang:?}: {} page(s)", pages.len());
+            let head = label(lang, "paper.label.partner");
+            for (i, page) in pages.iter().enumerate() {
+                assert!(
+                    has(page, &head),
+                    "{lang:?}: page {} has no header row",
+                    i + 1
+                );
+            }
+            let all = pages.join(" ");
+            for i in 0..40 {
+                assert!(
+                    has(&all, &format!("Partner company {i} 合作企业{i}")),
+                    "{lang:?}: meeting {i}"
+                );
+            }
+            let day2 = match lang {
+                Lang::En => "28 May 2025",
+                Lang::Id => "28 Mei 2025",
+                Lang::Zh => "2025年5月28日",
+            };
+            assert!(has(&all, day2));
+            assert!(
+                has(pages.last().unwrap(), &label(lang, "paper.continued"))
+                    || has(pages.last().unwrap(), day2)
+            );
+            rasterize(&path, &name, 40);
+        }
+    }
+}

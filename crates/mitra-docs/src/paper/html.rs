@@ -76,11 +76,12 @@ body{margin:0;color:#1d2733}
 .mark{background:#fff;color:#9a3412;border-radius:1mm;padding:0 1.5mm;font-size:8pt}
 .bbody{display:flex;flex:1;min-height:0;padding:1.5mm 2mm 1.5mm 3mm;gap:1mm}
 .who{flex:1;min-width:0;overflow:hidden;display:flex;flex-direction:column}
-.bname{font-size:15pt;font-weight:700;line-height:1.15;margin:0 0 1mm}
+.bname{font-size:15pt;font-weight:700;line-height:1.15;margin:0 0 1mm;overflow-wrap:anywhere}
+.bname.long{font-size:12.5pt}.bname.longer{font-size:10.5pt}
 .org{font-size:9pt;line-height:1.2;margin:0 0 .8mm}
 .meta{font-size:8pt;color:#4a5a6a;margin:0}
-.bevent{font-size:6.5pt;color:#4a5a6a;margin:auto 0 0}
-.qr{flex:none;width:40mm;height:40mm}
+.bevent{font-size:5.5pt;line-height:1.2;color:#4a5a6a;margin:auto 0 0}
+.qr{flex:none;width:37mm;height:37mm;align-self:center}
 .empty{padding:2rem;font-style:italic;color:#6b7785}
 @media screen{body{background:#e5e9ee}.sheet{background:#fff;margin:1rem auto}}
 @media print{.sheet{margin:0}.band{-webkit-print-color-adjust:exact}}
@@ -244,6 +245,20 @@ pub fn render_table_tents_html(event: &PaperEvent, tents: &[TableTent], lang: La
     page(lang, &v.title, &[TENT_CSS], &b)
 }
 
+/// A smaller type for long names, since CSS cannot shrink text to fit:
+/// by width in Latin letters (a Chinese character counts two).
+fn name_class(name: &str) -> &'static str {
+    let width: usize = name
+        .chars()
+        .map(|c| if c.len_utf8() >= 3 { 2 } else { 1 })
+        .sum();
+    match width {
+        0..=16 => "",
+        17..=26 => " long",
+        _ => " longer",
+    }
+}
+
 /// Badges as HTML: 2 × 4 badges of 90 × 55 mm per A4 sheet, outlined for
 /// cutting, each with its role band, name, organization, country,
 /// delegation and its check-in QR code as inline SVG.
@@ -268,7 +283,12 @@ pub fn render_badges_html(
                 let _ = write!(b, "<span class=\"mark\">{}</span>", escape(mark));
             }
             b.push_str("</div>\n<div class=\"bbody\">\n<div class=\"who\">\n");
-            let _ = writeln!(b, "<p class=\"bname\">{}</p>", escape(&badge.name));
+            let _ = writeln!(
+                b,
+                "<p class=\"bname{}\">{}</p>",
+                name_class(&badge.name),
+                escape(&badge.name)
+            );
             let _ = writeln!(b, "<p class=\"org\">{}</p>", escape(&badge.organization));
             let _ = writeln!(b, "<p class=\"meta\">{}</p>", escape(&badge.country));
             if let Some(d) = &badge.delegation {
@@ -276,7 +296,7 @@ pub fn render_badges_html(
             }
             let _ = writeln!(b, "<p class=\"bevent\">{}</p>", escape(&badge.event));
             b.push_str("</div>\n");
-            b.push_str(&badge.qr.svg("40mm", &v.qr_caption));
+            b.push_str(&badge.qr.svg("37mm", &v.qr_caption));
             b.push_str("\n</div>\n</div>\n");
         }
         b.push_str("</div>\n");
