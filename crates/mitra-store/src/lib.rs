@@ -10,6 +10,7 @@ mod accounts;
 mod api_queries;
 mod day;
 mod rows;
+mod setup;
 
 use mitra_core::event::{EventPlan, Interpreter, Table};
 use mitra_core::ids::{EventId, OrgId};
@@ -24,6 +25,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 pub use accounts::{Account, Asked, Redeemed, RequestClock};
+pub use day::{
+    Announcement, AuditEntry, CheckIn, MailQueueSummary, MeetingStamp, NewMail, QueuedMail,
+};
 pub use rows::{EventSummary, Recommendation, StoredMeeting, StoredRequest};
 
 /// Errors of the storage layer.
@@ -449,16 +453,25 @@ impl Store {
     /// Publishes a reviewed schedule in one transaction: gives kept
     /// meetings their new interpreters, cancels the meetings it moved or
     /// dropped, adds its new meetings as published, and forgets the
-    /// proposal.
+    /// proposal; audits it and queues its announcement.
     pub async fn publish_schedule(
         &self,
         event: &EventId,
         cancel: &[i64],
         reassign: &[(i64, Option<mitra_core::ids::InterpreterId>)],
         add: &[(Option<i64>, Meeting)],
+        announcement: &Announcement<'_>,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         accounts::publish_schedule(&mut tx, event, cancel, reassign, add).await?;
+        let key = rows::event_key(&mut *tx, event).await?;
+        let detail = format!(
+            "{} added, {} cancelled, {} reassigned",
+            add.len(),
+            cancel.len(),
+            reassign.len()
+        );
+        day::announce(&mut tx, key, announcement, "publish", "schedule", &detail).await?;
         tx.commit().await?;
         Ok(())
     }

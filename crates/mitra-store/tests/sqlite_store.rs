@@ -437,3 +437,165 @@ async fn meetings_publish_and_outcomes_belong_to_their_participants() {
         Err(StoreError::NotFound { .. })
     ));
 }
+
+fn mail(id: &str) -> mitra_store::NewMail {
+    mitra_store::NewMail {
+        message_id: id.into(),
+        to_name: "Ayu".into(),
+        to_address: "ayu@example.test".into(),
+        subject: "Agenda".into(),
+        body: "Halo".into(),
+        calendar: Some("BEGIN:VCALENDAR".into()),
+    }
+}
+
+#[tokio::test]
+async fn a_walk_in_is_refused_where_anyone_is_busy_and_its_mail_is_queued_with_it() {
+    let (_dir, store) = seeded().await;
+    let event = event_id();
+    store
+        .replace_draft_meetings(
+            &event,
+            &[(None, meeting("g1", "h2", "am-0900", "P1", None))],
+        )
+        .await
+        .unwrap();
+    store.publish_drafts(&event).await.unwrap();
+    let mails = [mail("walk-in-1@mitra")];
+    let announce = mitra_store::Announcement {
+        actor: "org-1",
+        now: 1_000,
+        mails: &mails,
+    };
+    // g1 is busy at 09:00: refused, and neither the meeting, the request
+    // nor the mail is written.
+    let mut busy = meeting("g1", "h1", "am-0900", "H1", None);
+    busy.status = MeetingStatus::Published;
+    let err = store
+        .book_walk_in(&event, &busy, &announce)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
+    assert_eq!(store.meetings(&event).await.unwrap().len(), 1);
+    assert_eq!(store.requests(&event).await.unwrap().len(), 0);
+    assert!(store.mail_of_event(&event).await.unwrap().is_empty());
+    // At 09:20 it fits: meeting, accepted request, audit line and mail.
+    let mut free = meeting("g1", "h1", "am-0920", "H1", None);
+    free.status = MeetingStatus::Published;
+    let id = store.book_walk_in(&event, &free, &announce).await.unwrap();
+    let stored = store.meetings(&event).await.unwrap();
+    assert!(stored.iter().any(|m| m.id == id && m.meeting == free));
+    assert_eq!(
+        store.requests(&event).await.unwrap()[0].request.status,
+        RequestStatus::Accepted
+    );
+    let queued = store.mail_of_event(&event).await.unwrap();
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].1, None, "not sent yet");
+    // The same announcement again is not a second message.
+    store.enqueue_mail(&event, 1_001, &mails).await.unwrap();
+    assert_eq!(store.mail_of_event(&event).await.unwrap().len(), 1);
+    let log = store.audit_log(&event, 10).await.unwrap();
+    assert_eq!(log[0].action, "walk-in");
+    assert_eq!(log[0].actor, "org-1");
+}
+
+#[tokio::test]
+async fn the_mail_queue_retries_transient_failures_and_keeps_refusals() {
+    let (_dir, store) = seeded().await;
+    let event = event_id();
+    store
+        .enqueue_mail(&event, 100, &[mail("a@mitra"), mail("b@mitra")])
+        .await
+        .unwrap();
+    let due = store.due_mail(100, 10).await.unwrap();
+    assert_eq!(due.len(), 2);
+    store
+        .mail_failed(due[0].id, "connection refused", Some(160))
+        .await
+        .unwrap();
+    store
+        .mail_failed(due[1].id, "550 no such user", None)
+        .await
+        .unwrap();
+    assert!(
+        store.due_mail(159, 10).await.unwrap().is_empty(),
+        "waits until its retry time"
+    );
+    let again = store.due_mail(160, 10).await.unwrap();
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].attempts, 1);
+    let summary = store.mail_queue(&event).await.unwrap();
+    assert_eq!((summary.retrying, summary.failed, summary.sent), (1, 1, 0));
+    assert_eq!(summary.last_error.as_deref(), Some("550 no such user"));
+    store.mail_sent(again[0].id, 170).await.unwrap();
+    let summary = store.mail_queue(&event).await.unwrap();
+    assert_eq!((summary.retrying, summary.failed, summary.sent), (0, 1, 1));
+    assert!(store.due_mail(10_000, 10).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_meeting_row_counts_its_changes_for_calendars() {
+    let (_dir, store) = seeded().await;
+    let event = event_id();
+    store
+        .replace_draft_meetings(
+            &event,
+            &[(None, meeting("g1", "h2", "am-0900", "P1", None))],
+        )
+        .await
+        .unwrap();
+    let id = store.meetings(&event).await.unwrap()[0].id;
+    let first = store.meeting_stamps(&event).await.unwrap()[&id];
+    assert_eq!(first.revision, 0);
+    assert!(first.changed_at > 1_700_000_000, "stamped with the clock");
+    store.publish_drafts(&event).await.unwrap();
+    store
+        .set_meeting_status(&event, id, MeetingStatus::Cancelled)
+        .await
+        .unwrap();
+    assert_eq!(store.meeting_stamps(&event).await.unwrap()[&id].revision, 2);
+}
+
+#[tokio::test]
+async fn a_person_checks_in_once_and_the_pass_key_is_kept() {
+    use mitra_core::ids::PersonId;
+    use mitra_core::people::{Person, Role};
+    let (_dir, store) = seeded().await;
+    let event = event_id();
+    let person = Person {
+        id: PersonId::parse("rep-g1").unwrap(),
+        name: "Ayu".into(),
+        email: "ayu@example.test".into(),
+        title: None,
+        languages: vec![LanguageCode::parse("id").unwrap()],
+        role: Role::CompanyRep(OrgId::parse("g1").unwrap()),
+        demo: false,
+    };
+    store
+        .add_people(&event, std::slice::from_ref(&person))
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .check_in(&event, &person.id, "desk", 500)
+            .await
+            .unwrap(),
+        mitra_store::CheckIn::First(500)
+    );
+    assert_eq!(
+        store
+            .check_in(&event, &person.id, "desk", 900)
+            .await
+            .unwrap(),
+        mitra_store::CheckIn::Again(500)
+    );
+    assert_eq!(store.checkins(&event).await.unwrap()[&person.id], 500);
+    let nobody = PersonId::parse("rep-zz").unwrap();
+    assert!(matches!(
+        store.check_in(&event, &nobody, "desk", 900).await,
+        Err(StoreError::NotFound { .. })
+    ));
+    assert_eq!(store.pass_key(&event, "first").await.unwrap(), "first");
+    assert_eq!(store.pass_key(&event, "second").await.unwrap(), "first");
+}

@@ -79,10 +79,12 @@ async fn overview_page(
     event: &EventId,
     org: &OrgId,
     errors: minijinja::Value,
+    done: Option<&'static str>,
 ) -> PageResult {
     let lang = viewer.lang;
     let store = &state.store;
-    store.expire_requests(event, now()).await.or_page(lang)?;
+    let clock = now();
+    store.expire_requests(event, clock).await.or_page(lang)?;
     let plan = store.event_plan(event).await.or_page(lang)?;
     let orgs = store.organizations(event).await.or_page(lang)?;
     let Some(me) = orgs.iter().find(|o| &o.id == org) else {
@@ -158,24 +160,48 @@ async fn overview_page(
         .iter()
         .filter(|m| on_agenda(m) && (&m.meeting.a == org || &m.meeting.b == org))
         .map(|m| {
-            minijinja::context! { ..agenda_line(&plan, m, Some(org), &names, &interpreters), ..minijinja::context! { recorded => outcomes.contains(&m.id) } }
+            let started = crate::services::day::slot_starts_at(&plan, &m.meeting.slot)
+                .is_some_and(|t| t <= clock);
+            let can_no_show = started && m.meeting.status == mitra_core::meeting::MeetingStatus::Published;
+            minijinja::context! { ..agenda_line(&plan, m, Some(org), &names, &interpreters), ..minijinja::context! { recorded => outcomes.contains(&m.id), can_no_show } }
         })
         .collect();
+    let secret = crate::services::passes::event_secret(store, event)
+        .await
+        .or_page(lang)?;
+    let feed = viewer
+        .account
+        .as_ref()
+        .map(|a| crate::services::passes::feed_path(&secret, event, &a.person));
     render(
         viewer,
         "company.html",
         minijinja::context! {
             org => minijinja::context! { id => me.id.as_str(), name => me.name.clone(), side => me.side.as_str(), demo => me.demo },
             event => minijinja::context! { name => plan.event.name.clone(), zone => plan.event.time_zone.name() },
-            recommendations, incoming, outgoing, agenda, errors,
+            recommendations, incoming, outgoing, agenda, errors, feed, done,
         },
     )
 }
 
-pub async fn overview(State(state): State<AppState>, viewer: Viewer) -> PageResult {
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DoneQuery {
+    done: String,
+}
+
+/// The notices the company page knows (the query is the visitor's to type).
+const NOTICES: [&str; 3] = ["no-show", "not-started", "both-present"];
+
+pub async fn overview(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    axum::extract::Query(q): axum::extract::Query<DoneQuery>,
+) -> PageResult {
     let (account, org) = viewer.company()?;
     let event = account.event.clone();
-    overview_page(&state, &viewer, &event, &org, minijinja::context! {}).await
+    let done = NOTICES.iter().find(|n| **n == q.done).copied();
+    overview_page(&state, &viewer, &event, &org, minijinja::context! {}, done).await
 }
 
 #[derive(Deserialize, Default)]
@@ -207,7 +233,7 @@ pub async fn ask(
             "message",
             lang.t_args("field-too-long", &[("max", FluentValue::from(MAX_MESSAGE))]),
         );
-        return overview_page(&state, &viewer, &event, &org, e).await;
+        return overview_page(&state, &viewer, &event, &org, e, None).await;
     }
     let orgs = state.store.organizations(&event).await.or_page(lang)?;
     let Some(me) = orgs.iter().find(|o| o.id == org) else {
@@ -218,7 +244,7 @@ pub async fn ask(
         .and_then(|id| orgs.iter().find(|o| o.id == id));
     let Some(target) = target.filter(|t| t.id != me.id && t.side != me.side) else {
         let e = fail("to", lang.t("request-unknown-partner"));
-        return overview_page(&state, &viewer, &event, &org, e).await;
+        return overview_page(&state, &viewer, &event, &org, e, None).await;
     };
     let now = now();
     let expires = now + state.config.request_ttl.as_secs().max(1) as i64;
@@ -231,7 +257,7 @@ pub async fn ask(
         Ok(_) => Ok(Redirect::to("/company#requests").into_response()),
         Err(mitra_store::StoreError::Conflict(_)) => {
             let e = fail("to", lang.t("request-already-open"));
-            overview_page(&state, &viewer, &event, &org, e).await
+            overview_page(&state, &viewer, &event, &org, e, None).await
         }
         Err(e) => Err(viewer.error(Problem::Unexpected(e.to_string()))),
     }
@@ -277,6 +303,7 @@ pub async fn answer(
             &event,
             &org,
             minijinja::Value::from(minijinja::value::Serde(&errors)),
+            None,
         )
         .await;
     }

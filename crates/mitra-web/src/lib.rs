@@ -8,6 +8,7 @@
 pub mod api;
 pub mod auth;
 mod company;
+mod day;
 mod delegation;
 mod errors;
 pub mod i18n;
@@ -15,6 +16,7 @@ mod interpreter;
 mod organizer;
 mod pages;
 pub mod services;
+mod setup;
 mod view;
 
 use axum::Router;
@@ -110,7 +112,22 @@ pub fn router_with(store: Store, config: WebConfig) -> Router {
         )
         .route("/organizer/publish", post(organizer::publish))
         .route("/organizer/tables", get(organizer::table_plan))
+        .route(
+            "/organizer/checkin",
+            get(day::checkin_desk).post(day::checkin_scan),
+        )
+        .route("/organizer/day", get(day::board))
+        .route(
+            "/organizer/meetings/{id}/no-show",
+            post(day::organizer_no_show),
+        )
+        .route("/organizer/walk-in", post(day::walk_in))
+        .route("/organizer/reschedule", post(day::reschedule))
+        .route("/company/meetings/{id}/no-show", post(day::company_no_show))
+        .route("/me/calendar.ics", get(day::my_calendar))
+        .route("/calendar/{event}/{person}/{file}", get(day::feed))
         .merge(api::routes())
+        .merge(setup::routes())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -190,7 +190,7 @@ pub async fn publish(
     let account = viewer.organizer()?;
     viewer.check_csrf(&form.csrf)?;
     let event = account.event.clone();
-    match engines::publish_proposal(&state.store, &event).await {
+    match engines::publish_proposal(&state.store, &event, account.person.as_str(), now()).await {
         Ok(Some(_)) => Ok(Redirect::to("/organizer?done=published").into_response()),
         Ok(None) => Ok(Redirect::to("/organizer/schedule").into_response()),
         Err(EngineError::Store(mitra_store::StoreError::Database(e)))

@@ -37,6 +37,8 @@ templates!(
     "organizer.html",
     "review.html",
     "tables.html",
+    "checkin.html",
+    "day.html",
     "macros.html",
 );
 

@@ -72,3 +72,35 @@
     }, 200);
   });
 })();
+
+// 3. The check-in desk's camera: where the browser can read QR codes
+//    (BarcodeDetector), a button opens the camera and sends the first code
+//    it sees. Scanners that type into the field need none of this.
+(function () {
+  "use strict";
+  var button = document.getElementById("camera");
+  var video = document.getElementById("viewfinder");
+  var field = document.getElementById("code");
+  if (!button || !video || !field || !("BarcodeDetector" in window) || !navigator.mediaDevices) { return; }
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+    navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (stream) {
+      video.srcObject = stream;
+      video.hidden = false;
+      video.play();
+      var look = function () {
+        detector.detect(video).then(function (codes) {
+          if (codes.length > 0) {
+            stream.getTracks().forEach(function (t) { t.stop(); });
+            field.value = codes[0].rawValue;
+            field.form.submit();
+          } else {
+            window.requestAnimationFrame(look);
+          }
+        }).catch(function () { window.requestAnimationFrame(look); });
+      };
+      look();
+    }).catch(function () { button.hidden = true; });
+  });
+})();

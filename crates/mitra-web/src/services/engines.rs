@@ -1,10 +1,11 @@
 //! Matching and scheduling over an event in the store.
 
-use mitra_core::ids::{EventId, InterpreterId, OrgId};
+use crate::services::{day, notify};
+use mitra_core::ids::{EventId, InterpreterId, OrgId, SlotId};
 use mitra_core::meeting::{Meeting, MeetingStatus};
 use mitra_formats::schedule::{ScheduleFile, ScheduleOptions};
 use mitra_store::Store;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What can go wrong running an engine over the store.
 #[derive(Debug, thiserror::Error)]
@@ -118,8 +119,11 @@ pub async fn profile_changed(
     Ok(changed.len())
 }
 
-/// The event as `mitra/schedule-instance@1`.
-pub async fn schedule_instance(store: &Store, event: &EventId) -> Result<Vec<u8>, EngineError> {
+/// The event as a scheduling instance, and whether it is demo data.
+pub async fn instance_file(
+    store: &Store,
+    event: &EventId,
+) -> Result<(mitra_formats::schedule::InstanceFile, bool), EngineError> {
     let plan = store.event_plan(event).await?;
     let orgs = store.organizations(event).await?;
     let tables = store.tables(event).await?;
@@ -137,20 +141,60 @@ pub async fn schedule_instance(store: &Store, event: &EventId) -> Result<Vec<u8>
         &interpreters,
         &requests,
     );
+    Ok((instance, plan.event.demo))
+}
+
+/// The event as `mitra/schedule-instance@1`.
+pub async fn schedule_instance(store: &Store, event: &EventId) -> Result<Vec<u8>, EngineError> {
+    let (instance, demo) = instance_file(store, event).await?;
     Ok(mitra_formats::event_instance::write_instance(
-        &instance,
-        plan.event.demo,
+        &instance, demo,
     ))
+}
+
+/// Runs the scheduler (off the async threads) on an instance and an
+/// optional previous schedule; returns the schedule's JSON and its reading.
+pub async fn solve(
+    instance: Vec<u8>,
+    previous: Option<Vec<u8>>,
+) -> Result<(String, ScheduleFile), EngineError> {
+    let run = tokio::task::spawn_blocking(move || {
+        let options = ScheduleOptions {
+            seconds: false,
+            ..Default::default()
+        };
+        mitra_formats::schedule::run(&instance, previous.as_deref(), &options)
+    })
+    .await
+    .map_err(|e| EngineError::Crashed(e.to_string()))?
+    .map_err(|problems| {
+        EngineError::Invalid(
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    let json = String::from_utf8(run.json).map_err(|e| EngineError::Invalid(e.to_string()))?;
+    let file: ScheduleFile =
+        serde_json::from_str(&json).map_err(|e| EngineError::Invalid(e.to_string()))?;
+    Ok((json, file))
 }
 
 /// The meetings that stand (not cancelled), as a previous
 /// `mitra/schedule@1`, so that re-scheduling keeps them where it can.
-async fn standing_schedule(store: &Store, event: &EventId) -> Result<Vec<u8>, EngineError> {
+pub(crate) async fn standing_schedule(
+    store: &Store,
+    event: &EventId,
+    frozen: &HashSet<SlotId>,
+) -> Result<Vec<u8>, EngineError> {
     let meetings: Vec<_> = store
         .meetings(event)
         .await?
         .into_iter()
         .filter(|m| m.meeting.status.occupies() && m.meeting.status != MeetingStatus::Draft)
+        .filter(|m| !frozen.contains(&m.meeting.slot))
         .map(|m| {
             serde_json::json!({
                 "a": m.meeting.a.as_str(), "b": m.meeting.b.as_str(), "slot": m.meeting.slot.as_str(),
@@ -172,29 +216,9 @@ pub async fn propose_schedule(
 ) -> Result<ScheduleFile, EngineError> {
     store.expire_requests(event, now).await?;
     let instance = schedule_instance(store, event).await?;
-    let previous = standing_schedule(store, event).await?;
+    let previous = standing_schedule(store, event, &HashSet::new()).await?;
     let has_previous = previous.len() > 60;
-    let run = tokio::task::spawn_blocking(move || {
-        let options = ScheduleOptions {
-            seconds: false,
-            ..Default::default()
-        };
-        mitra_formats::schedule::run(&instance, has_previous.then_some(&previous[..]), &options)
-    })
-    .await
-    .map_err(|e| EngineError::Crashed(e.to_string()))?
-    .map_err(|problems| {
-        EngineError::Invalid(
-            problems
-                .iter()
-                .map(|p| p.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
-    let json = String::from_utf8(run.json).map_err(|e| EngineError::Invalid(e.to_string()))?;
-    let file: ScheduleFile =
-        serde_json::from_str(&json).map_err(|e| EngineError::Invalid(e.to_string()))?;
+    let (json, file) = solve(instance, has_previous.then_some(previous)).await?;
     store.save_schedule_proposal(event, &json, now).await?;
     Ok(file)
 }
@@ -228,6 +252,17 @@ pub async fn changes(
     store: &Store,
     event: &EventId,
     proposal: &ScheduleFile,
+) -> Result<Changes, EngineError> {
+    changes_after(store, event, proposal, &HashSet::new()).await
+}
+
+/// Like [`changes`], with the meetings of `frozen` slots (the part of the
+/// day already past) kept as history: never cancelled, never doubled.
+pub async fn changes_after(
+    store: &Store,
+    event: &EventId,
+    proposal: &ScheduleFile,
+    frozen: &HashSet<SlotId>,
 ) -> Result<Changes, EngineError> {
     let standing = store.meetings(event).await?;
     let mut in_place: HashMap<Place, Vec<(i64, Option<String>)>> = HashMap::new();
@@ -292,7 +327,8 @@ pub async fn changes(
         if matches!(
             m.meeting.status,
             MeetingStatus::Held | MeetingStatus::NoShow
-        ) {
+        ) || frozen.contains(&m.meeting.slot)
+        {
             *history
                 .entry(pair(m.meeting.a.as_str(), m.meeting.b.as_str()))
                 .or_default() += 1;
@@ -325,6 +361,8 @@ pub async fn changes(
 pub async fn publish_proposal(
     store: &Store,
     event: &EventId,
+    actor: &str,
+    now: i64,
 ) -> Result<Option<Changes>, EngineError> {
     let Some((json, _)) = store.schedule_proposal(event).await? else {
         return Ok(None);
@@ -332,8 +370,46 @@ pub async fn publish_proposal(
     let file: ScheduleFile =
         serde_json::from_str(&json).map_err(|e| EngineError::Invalid(e.to_string()))?;
     let changes = changes(store, event, &file).await?;
-    store
-        .publish_schedule(event, &changes.cancel, &changes.reassign, &changes.add)
-        .await?;
+    publish_changes(store, event, &changes, actor, now).await?;
     Ok(Some(changes))
+}
+
+/// Writes changes to the standing meetings in one transaction, with the
+/// mail that tells everyone whose agenda they change.
+pub async fn publish_changes(
+    store: &Store,
+    event: &EventId,
+    changes: &Changes,
+    actor: &str,
+    now: i64,
+) -> Result<(), EngineError> {
+    let before = store.meetings(event).await?;
+    let after = notify::apply(&before, &changes.cancel, &changes.reassign, &changes.add);
+    let first = !before.iter().any(|m| {
+        !matches!(
+            m.meeting.status,
+            MeetingStatus::Draft | MeetingStatus::Cancelled
+        )
+    });
+    let parts = day::Parts::load(store, event).await?;
+    let audience = parts.audience(now);
+    let mails = if first {
+        notify::agenda_mails(&audience, &before, &after, "published", true)
+    } else {
+        notify::agenda_mails(&audience, &before, &after, "changed", false)
+    };
+    store
+        .publish_schedule(
+            event,
+            &changes.cancel,
+            &changes.reassign,
+            &changes.add,
+            &mitra_store::Announcement {
+                actor,
+                now,
+                mails: &mails,
+            },
+        )
+        .await?;
+    Ok(())
 }

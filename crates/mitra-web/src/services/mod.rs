@@ -2,5 +2,9 @@
 //! scheduler into a proposal, and a reviewed proposal into published
 //! meetings. The web's organizer pages and the command line share these.
 
+pub mod calendar;
+pub mod day;
 pub mod engines;
+pub mod notify;
+pub mod passes;
 pub mod reports;
