@@ -66,6 +66,11 @@ pub struct CalendarEntry {
 }
 
 /// The iTIP method (RFC 5546) the calendar is sent with.
+///
+/// iTIP wants one meeting (one UID) per `REQUEST` or `CANCEL`: send one
+/// message per meeting, each with a calendar of that one entry. No
+/// `ORGANIZER` or `ATTENDEE` is written, so clients show such a message as
+/// an event to add, not as an invitation to answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Method {
     /// A feed or a download: the client shows what it gets.
