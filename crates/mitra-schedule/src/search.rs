@@ -16,6 +16,11 @@
 //! - *move*: a meeting to another candidate slot (often next to one of its
 //!   participants' other meetings), the meetings in its way swapped into the
 //!   slot it leaves, or elsewhere.
+//!
+//! On small instances that still leave requests unmet, the search is
+//! reheated and run again (up to three times, while it keeps placing
+//! requests): a hot walk among schedules that meet as many often opens the
+//! room the insertion moves need.
 
 use crate::Options;
 use crate::assign::{INF, hungarian};
@@ -422,6 +427,17 @@ fn target_slot(st: &State<'_>, rng: &mut Rng, r: usize, side: Option<usize>) -> 
     (s != st.slot_of[r] as usize).then_some(s)
 }
 
+/// At most this many extensions of the search for unmet requests.
+const MAX_EXTENSIONS: u32 = 3;
+
+/// Instances of at most this many requests get extensions.
+const EXTEND_UP_TO: usize = 5_000;
+
+/// An extension's starting temperature, in multiples of the first run's:
+/// hot enough that, at equal met levels, almost any rearrangement is
+/// taken, so which requests stay unmet changes freely; then it cools.
+const REHEAT: f64 = 20.0;
+
 /// The whole search; returns whether the stop check ended it early.
 pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]) -> bool {
     construct(st);
@@ -435,6 +451,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     if m.has_prev {
         budget = (budget / 4).max(10_000);
     }
+    let budget_base = budget;
     let mut rng = Rng::new(opts.seed);
     let w = m.break_weight as f64;
     let (t0, t1) = (0.6 * w, 0.03 * w);
@@ -455,127 +472,157 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     let mut ops: Vec<Op> = Vec::new();
     let mut stopped = false;
     let mut temp = t0;
-    let cool = (t1 / t0).powf(1.0 / budget as f64);
+    let mut cool = (t1 / t0).powf(1.0 / budget as f64);
     let mut it: u64 = 0;
     let track_from = if nr < 20_000 { 0 } else { budget / 2 };
     // shares of the moves, in percent
     let block_share = 3;
     let cascade = 4;
     let focus = 30;
-    while it < budget {
-        it += 1;
-        temp *= cool;
+    // Requests left unmet on a small instance earn more moves: the search
+    // is reheated and cooled again over half a budget (met levels never
+    // fall, so a hot search walks freely among the schedules that meet as
+    // many, and the insertion moves get fresh surroundings to work in), and
+    // again while an extension placed another request (work-counted, at
+    // most MAX_EXTENSIONS times). The best schedule found is kept
+    // throughout, so the reheating costs no breaks.
+    let mut last_gain: u64 = 0;
+    let mut phase_start = 0;
+    let mut extensions = 0;
+    loop {
+        while it < budget {
+            it += 1;
+            temp *= cool;
 
-        if it.is_multiple_of(4096) {
-            if optimal(st) {
-                break;
-            }
-            if let Some(stop) = opts.stop
-                && stop()
-            {
-                stopped = true;
-                break;
-            }
-        }
-        let before = st.score();
-        st.begin();
-        let roll = rng.below(100);
-        let ok = if roll < block_share {
-            // a participant-session with a break, else any with meetings
-            let ns = m.sess_len.len();
-            let mut key = rng.below(st.pcost.len());
-            for _ in 0..16 {
-                if st.pcost[key].0 > 0 {
+            if it.is_multiple_of(4096) {
+                if optimal(st) {
                     break;
                 }
-                key = rng.below(st.pcost.len());
-            }
-            let done = block_cascade(st, key / ns, key % ns, &mut ej, cascade);
-            it += ej.len() as u64; // its work: one move per meeting re-placed
-            done
-        } else if !st.unmet.is_empty() && roll < block_share + 25 {
-            let r = st.unmet[rng.below(st.unmet.len())] as usize;
-            let c = m.cands(r);
-            let s = c[rng.below(c.len())] as usize;
-            eject_and_place(st, &mut rng, r, s, &mut ej)
-        } else {
-            let mut r = rng.below(nr);
-            let mut side = None;
-            if rng.below(100) < focus {
-                // a meeting of a participant with a break in that session
-                let ns = m.sess_len.len();
-                let key = rng.below(st.pcost.len());
-                for t in 0..16 {
-                    let k = (key + t * 7919) % st.pcost.len();
-                    if st.pcost[k].0 > 0 {
-                        let (p, sess) = (k / ns, k % ns);
-                        let start = m.sess_start[sess] as usize;
-                        let len = m.sess_len[sess] as usize;
-                        let off = rng.below(len);
-                        for d in 0..len {
-                            let x = st.occ[p * m.n_slots + start + (off + d) % len];
-                            if x != NONE {
-                                r = x as usize;
-                                side = Some(p);
-                                break;
-                            }
-                        }
-                        break;
-                    }
+                if let Some(stop) = opts.stop
+                    && stop()
+                {
+                    stopped = true;
+                    break;
                 }
             }
-            let mut tries = 0;
-            while st.slot_of[r] == NONE && tries < 8 {
-                r = rng.below(nr);
-                tries += 1;
-            }
-            if st.slot_of[r] == NONE {
+            let before = st.score();
+            st.begin();
+            let roll = rng.below(100);
+            let ok = if roll < block_share {
+                // a participant-session with a break, else any with meetings
+                let ns = m.sess_len.len();
+                let mut key = rng.below(st.pcost.len());
+                for _ in 0..16 {
+                    if st.pcost[key].0 > 0 {
+                        break;
+                    }
+                    key = rng.below(st.pcost.len());
+                }
+                let done = block_cascade(st, key / ns, key % ns, &mut ej, cascade);
+                it += ej.len() as u64; // its work: one move per meeting re-placed
+                done
+            } else if !st.unmet.is_empty() && roll < block_share + 25 {
+                let r = st.unmet[rng.below(st.unmet.len())] as usize;
+                let c = m.cands(r);
+                let s = c[rng.below(c.len())] as usize;
+                eject_and_place(st, &mut rng, r, s, &mut ej)
+            } else {
+                let mut r = rng.below(nr);
+                let mut side = None;
+                if rng.below(100) < focus {
+                    // a meeting of a participant with a break in that session
+                    let ns = m.sess_len.len();
+                    let key = rng.below(st.pcost.len());
+                    for t in 0..16 {
+                        let k = (key + t * 7919) % st.pcost.len();
+                        if st.pcost[k].0 > 0 {
+                            let (p, sess) = (k / ns, k % ns);
+                            let start = m.sess_start[sess] as usize;
+                            let len = m.sess_len[sess] as usize;
+                            let off = rng.below(len);
+                            for d in 0..len {
+                                let x = st.occ[p * m.n_slots + start + (off + d) % len];
+                                if x != NONE {
+                                    r = x as usize;
+                                    side = Some(p);
+                                    break;
+                                }
+                            }
+                            break;
+                        }
+                    }
+                }
+                let mut tries = 0;
+                while st.slot_of[r] == NONE && tries < 8 {
+                    r = rng.below(nr);
+                    tries += 1;
+                }
+                if st.slot_of[r] == NONE {
+                    continue;
+                }
+                match target_slot(st, &mut rng, r, side) {
+                    Some(s) if rng.below(10) < 8 => kempe(st, r, s, &mut ej),
+                    Some(s) => eject_and_place(st, &mut rng, r, s, &mut ej),
+                    None => false,
+                }
+            };
+            if !ok {
+                st.rollback();
                 continue;
             }
-            match target_slot(st, &mut rng, r, side) {
-                Some(s) if rng.below(10) < 8 => kempe(st, r, s, &mut ej),
-                Some(s) => eject_and_place(st, &mut rng, r, s, &mut ej),
-                None => false,
+            st.settle();
+            let after = st.score();
+            let accept = match after.met.cmp(&before.met) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Less => false,
+                std::cmp::Ordering::Equal => {
+                    let d = after.cost - before.cost;
+                    d <= 0 || rng.unit() < (-(d as f64) / temp).exp()
+                }
+            };
+            if !accept {
+                st.rollback();
+                continue;
             }
-        };
-        if !ok {
-            st.rollback();
-            continue;
-        }
-        st.settle();
-        let after = st.score();
-        let accept = match after.met.cmp(&before.met) {
-            std::cmp::Ordering::Greater => true,
-            std::cmp::Ordering::Less => false,
-            std::cmp::Ordering::Equal => {
-                let d = after.cost - before.cost;
-                d <= 0 || rng.unit() < (-(d as f64) / temp).exp()
+            st.moves += 1;
+            if after.met > before.met {
+                last_gain = it;
             }
-        };
-        if !accept {
-            st.rollback();
-            continue;
+            // Met levels never fall (such moves are refused), so the best
+            // schedule is only tracked for breaks, and only once the search has
+            // cooled: copying a large schedule at every early record would cost
+            // more than the records are worth.
+            if it < track_from || after.better(&best) {
+                best = after;
+                pending = true;
+            } else if pending && best.better(&after) {
+                ops.clear();
+                ops.extend_from_slice(&st.log);
+                st.rollback();
+                let (slots, interps) = snap.get_or_insert_with(|| (Vec::new(), Vec::new()));
+                slots.clear();
+                slots.extend_from_slice(&st.slot_of);
+                interps.clear();
+                interps.extend_from_slice(&st.interp_of);
+                st.replay(&ops);
+                pending = false;
+            }
         }
-        st.moves += 1;
-        // Met levels never fall (such moves are refused), so the best
-        // schedule is only tracked for breaks, and only once the search has
-        // cooled: copying a large schedule at every early record would cost
-        // more than the records are worth.
-        if it < track_from || after.better(&best) {
-            best = after;
-            pending = true;
-        } else if pending && best.better(&after) {
-            ops.clear();
-            ops.extend_from_slice(&st.log);
-            st.rollback();
-            let (slots, interps) = snap.get_or_insert_with(|| (Vec::new(), Vec::new()));
-            slots.clear();
-            slots.extend_from_slice(&st.slot_of);
-            interps.clear();
-            interps.extend_from_slice(&st.interp_of);
-            st.replay(&ops);
-            pending = false;
+        if stopped
+            || it < budget
+            || st.unmet.is_empty()
+            || m.has_prev
+            || nr > EXTEND_UP_TO
+            || extensions >= MAX_EXTENSIONS
+            || (extensions > 0 && last_gain <= phase_start)
+        {
+            break;
         }
+        extensions += 1;
+        phase_start = budget;
+        budget += budget_base / 2;
+        temp = t0 * REHEAT;
+        cool = (t1 / temp).powf(2.0 / budget_base as f64);
     }
     st.moves = it;
     if !pending && let Some((slots, interps)) = snap {

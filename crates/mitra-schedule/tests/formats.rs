@@ -417,6 +417,68 @@ fn jair_originals() {
     println!("{}", report.join("\n"));
 }
 
+/// Every `.fixed*` variant: a valid schedule meeting as many meetings as
+/// any schedule can (`dzn::MAX_MET`, proved by an exact solver). Product
+/// options (the extensions for unmet requests are what reach the last
+/// meeting on the tight `.fixed040` ones); too slow for a debug build. The
+/// `.forb*` variants, slower still, are in the `jair` bench.
+#[test]
+#[cfg_attr(debug_assertions, ignore = "slow in a debug build: run with --release")]
+fn jair_fixed_variants_meet_the_most_possible() {
+    let dir = shared().join("data/b2b-jair2022");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".dzn") && n.contains(".fixed"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 40);
+    let opts = mitra_schedule::Options::default();
+    for file in names {
+        let name = file.trim_end_matches(".dzn");
+        let text = std::fs::read_to_string(dir.join(&file)).unwrap();
+        let d = dzn::parse(&text).unwrap();
+        let sol = mitra_schedule::solve(&d.instance, &opts).unwrap();
+        let inst = &d.instance;
+        let n: usize = inst.session_lengths.iter().sum();
+        let mut busy = vec![false; inst.participants.len() * n];
+        let mut per_slot = vec![0; n];
+        for (r, o) in sol.outcome.iter().enumerate() {
+            let Ok(pl) = o else { continue };
+            let req = &inst.requests[r];
+            assert!(
+                req.allowed_slots
+                    .as_ref()
+                    .is_none_or(|l| l.contains(&pl.slot)),
+                "{name}: allowed slots"
+            );
+            for p in [req.a, req.b] {
+                assert!(
+                    !inst.participants[p].unavailable.contains(&pl.slot),
+                    "{name}: forbidden slot"
+                );
+                assert!(!busy[p * n + pl.slot], "{name}: two meetings at once");
+                busy[p * n + pl.slot] = true;
+            }
+            per_slot[pl.slot] += 1;
+        }
+        assert!(
+            per_slot.iter().all(|&k| k <= inst.table_owner.len()),
+            "{name}: tables"
+        );
+        assert_eq!(
+            sol.stats.met[0],
+            dzn::max_met(name, d.n_meetings),
+            "{name}: the most meetings possible"
+        );
+        assert!(
+            sol.stats.met[0] <= sol.stats.bound_met[0],
+            "{name}: bound_met"
+        );
+    }
+}
+
 #[test]
 fn time_limit_cuts_the_search_and_says_so() {
     let dir = shared().join("data/schedule-dev");
