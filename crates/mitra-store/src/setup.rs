@@ -366,7 +366,8 @@ impl Store {
     ///
     /// Returns the meetings (not cancelled) that stand in the way: when
     /// there are any, the change would remove a slot, table or interpreter
-    /// they use, and nothing was written. Empty: saved.
+    /// they use, or make their interpreter unavailable in their slot, and
+    /// nothing was written. Empty: saved.
     pub async fn save_event_setup(
         &self,
         plan: &EventPlan,
@@ -414,16 +415,24 @@ impl Store {
             &old_interpreters,
             &interpreters.iter().map(|i| i.id.as_str()).collect(),
         );
-        if !(gone_slots.is_empty() && gone_tables.is_empty() && gone_interpreters.is_empty()) {
-            let blocking: Vec<StoredMeeting> = live_meetings(&mut tx, key)
-                .await?
-                .into_iter()
-                .filter(|m| blocks(&m.meeting, &gone_slots, &gone_tables, &gone_interpreters))
-                .collect();
-            if !blocking.is_empty() {
-                tx.rollback().await?;
-                return Ok(blocking);
-            }
+        // An interpreter kept but now unavailable when they interpret.
+        let unavailable: HashSet<(&str, &str)> = interpreters
+            .iter()
+            .flat_map(|i| i.unavailable.iter().map(|s| (i.id.as_str(), s.as_str())))
+            .collect();
+        let blocking: Vec<StoredMeeting> = live_meetings(&mut tx, key)
+            .await?
+            .into_iter()
+            .filter(|m| {
+                blocks(&m.meeting, &gone_slots, &gone_tables, &gone_interpreters)
+                    || m.meeting.interpreter.as_ref().is_some_and(|i| {
+                        unavailable.contains(&(i.as_str(), m.meeting.slot.as_str()))
+                    })
+            })
+            .collect();
+        if !blocking.is_empty() {
+            tx.rollback().await?;
+            return Ok(blocking);
         }
         for (sql, stored, codes_gone) in [
             ("DELETE FROM slot WHERE id = ?", &old_slots, &gone_slots),

@@ -239,7 +239,8 @@ async fn a_change_that_would_lose_a_meeting_writes_nothing() {
     let interpreters = [interpreter("i1", &[])];
     // Each removal alone, with a rename and a new table that must not
     // stick: the 09:20 slot (the slot length changes), the table, the
-    // interpreter.
+    // interpreter, the whole session; and the interpreter unavailable
+    // when they interpret.
     let attempts = [
         (
             plan("Renamed", 30, vec![session("am", 9, 0, 3)]),
@@ -260,6 +261,11 @@ async fn a_change_that_would_lose_a_meeting_writes_nothing() {
             plan("Renamed", 20, vec![session("pm", 14, 0, 3)]),
             tables.to_vec(),
             interpreters.to_vec(),
+        ),
+        (
+            plan("Renamed", 20, vec![session("am", 9, 0, 3)]),
+            tables.to_vec(),
+            vec![interpreter("i1", &["am-0920"])],
         ),
     ];
     for (new, tables, interpreters) in &attempts {

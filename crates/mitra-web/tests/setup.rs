@@ -332,6 +332,23 @@ async fn a_change_that_would_lose_meetings_is_refused_and_nothing_changes() {
     assert!(answer.body.contains(&format!("id=\"{row}-error\"")));
     assert!(answer.body.contains(&format!("翻译 {code}")));
 
+    // Nor may an interpreter be unavailable when they interpret.
+    let page = organizer.get("/organizer/setup?lang=en").await;
+    let mut fields = form_fields(&page.body, "setup-form");
+    set(
+        &mut fields,
+        &format!("{row}_unavailable"),
+        used_interpreter.meeting.slot.as_str(),
+    );
+    let answer = post_form(&mut organizer, "/organizer/setup", &fields).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        answer
+            .body
+            .contains(&format!("id=\"{row}_unavailable-error\""))
+    );
+    assert!(answer.body.contains(&format!("#{} ", used_interpreter.id)));
+
     // Bad values: each gets its message, in Indonesian.
     let page = organizer.get("/organizer/setup?lang=id").await;
     let mut fields = form_fields(&page.body, "setup-form");

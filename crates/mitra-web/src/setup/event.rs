@@ -653,14 +653,23 @@ fn refusal(
             .map(|r| r.key.clone())
             .unwrap_or_else(|| "sessions".into())
     };
-    // (field, what) → the meetings, in the order the store gave them.
-    let mut grouped: BTreeMap<(String, String), Vec<&StoredMeeting>> = BTreeMap::new();
+    let row_of_interpreter = |code: &str| {
+        form.interpreters
+            .iter()
+            .find(|r| r.code.trim() == code)
+            .map(|r| r.key.clone())
+            .unwrap_or_else(|| "interpreters".into())
+    };
+    const IN_USE: &str = "setup-error-in-use";
+    // (field, message, what) → the meetings, in the order the store gave
+    // them.
+    let mut grouped: BTreeMap<(String, &str, String), Vec<&StoredMeeting>> = BTreeMap::new();
     for m in blocking {
         let mm = &m.meeting;
         if !new_slots.contains(mm.slot.as_str()) {
             let what = msg(lang, "setup-what-slot", &[("code", mm.slot.as_str())]);
             grouped
-                .entry((session_row(&mm.slot), what))
+                .entry((session_row(&mm.slot), IN_USE, what))
                 .or_default()
                 .push(m);
         }
@@ -672,24 +681,36 @@ fn refusal(
                 .map(|o| format!("fixed_{o}"))
                 .unwrap_or_else(|| "pool".into());
             let what = msg(lang, "setup-what-table", &[("code", mm.table.as_str())]);
-            grouped.entry((field, what)).or_default().push(m);
+            grouped.entry((field, IN_USE, what)).or_default().push(m);
         }
-        if let Some(i) = &mm.interpreter
-            && !new_interpreters.contains(i.as_str())
-        {
-            let field = form
-                .interpreters
-                .iter()
-                .find(|r| r.code.trim() == i.as_str())
-                .map(|r| r.key.clone())
-                .unwrap_or_else(|| "interpreters".into());
+        let Some(i) = &mm.interpreter else {
+            continue;
+        };
+        if !new_interpreters.contains(i.as_str()) {
             let what = msg(lang, "setup-what-interpreter", &[("code", i.as_str())]);
-            grouped.entry((field, what)).or_default().push(m);
+            grouped
+                .entry((row_of_interpreter(i.as_str()), IN_USE, what))
+                .or_default()
+                .push(m);
+        } else if interpreters
+            .iter()
+            .any(|x| &x.id == i && x.unavailable.contains(&mm.slot))
+        {
+            let field = format!("{}_unavailable", row_of_interpreter(i.as_str()));
+            let what = msg(
+                lang,
+                "setup-what-unavailable",
+                &[("code", i.as_str()), ("slot", mm.slot.as_str())],
+            );
+            grouped
+                .entry((field, "setup-error-busy", what))
+                .or_default()
+                .push(m);
         }
     }
     let mut errors = Errors::default();
     let mut by_field: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for ((field, what), meetings) in grouped {
+    for ((field, message, what), meetings) in grouped {
         let mut named: Vec<String> = meetings
             .iter()
             .take(NAMED_MEETINGS)
@@ -703,7 +724,7 @@ fn refusal(
         }
         by_field.entry(field).or_default().push(msg(
             lang,
-            "setup-error-in-use",
+            message,
             &[("what", &what), ("meetings", &named.join("; "))],
         ));
     }
