@@ -263,3 +263,8 @@ checkin-other-event = Refused: this badge is for another event.
 checkin-malformed = Refused: this is not a Mitra badge.
 checkin-forged = Refused: the badge's code is not genuine.
 checkin-refused-line = refused
+
+paper-title = Paper for the day
+paper-badges = Badges
+paper-table-plan = Table plan
+paper-tents = Table tents

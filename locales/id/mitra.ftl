@@ -259,3 +259,8 @@ checkin-other-event = Ditolak: tanda pengenal ini untuk acara lain.
 checkin-malformed = Ditolak: ini bukan tanda pengenal Mitra.
 checkin-forged = Ditolak: kode tanda pengenal ini tidak asli.
 checkin-refused-line = ditolak
+
+paper-title = Dokumen cetak hari pelaksanaan
+paper-badges = Tanda pengenal
+paper-table-plan = Denah meja
+paper-tents = Papan nama meja

@@ -259,3 +259,8 @@ checkin-other-event = 已拒绝：此胸卡属于其他活动。
 checkin-malformed = 已拒绝：这不是 Mitra 胸卡。
 checkin-forged = 已拒绝：胸卡代码不真实。
 checkin-refused-line = 已拒绝
+
+paper-title = 当天印刷材料
+paper-badges = 胸卡
+paper-table-plan = 桌位安排表
+paper-tents = 桌牌

@@ -23,6 +23,11 @@
 //! HTML ([`blocks`]) on A4 pages with krilla, in a font that covers Latin
 //! and Chinese found by [`Fonts::system`]. The mission report's tables as an
 //! XLSX annex (feature `xlsx`, on by default): [`render_mission_xlsx`].
+//!
+//! The day's paper ([`paper`]): personal agendas, the table plan per slot,
+//! table tents and badges with a check-in QR code, as print-styled HTML and
+//! PDF; and calendars ([`ics`]): RFC 5545 feeds that follow moves and
+//! cancellations.
 
 pub mod blocks;
 pub mod event;
@@ -39,6 +44,15 @@ pub mod xlsx;
 pub use event::render_event_html;
 pub use locale::Lang;
 pub use mission::render_mission_html;
+pub use paper::{
+    Agenda, AgendaMeeting, Badge, BadgeRole, PaperError, PaperEvent, PlanRow, PlanSlot,
+    TablePlan, TableTent, render_agenda_html, render_badges_html, render_table_plan_html,
+    render_table_tents_html,
+};
+#[cfg(feature = "pdf")]
+pub use paper::{
+    render_agenda_pdf, render_badges_pdf, render_table_plan_pdf, render_table_tents_pdf,
+};
 #[cfg(feature = "pdf")]
 pub use pdf::{Fonts, PdfError, render_event_pdf, render_mission_pdf};
 #[cfg(feature = "xlsx")]

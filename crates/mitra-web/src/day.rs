@@ -8,8 +8,9 @@
 use crate::AppState;
 use crate::auth::{Viewer, now};
 use crate::errors::{OrPage, PageResult, Problem};
-use crate::services::calendar::{self, Attendee, Names};
+use crate::services::calendar;
 use crate::services::day::{self, DayError, Marker};
+use crate::services::paper::{self, Paper};
 use crate::services::{notify, passes};
 use crate::view::{render, when};
 use axum::Form;
@@ -22,7 +23,6 @@ use mitra_core::organization::Side;
 use mitra_core::people::Role;
 use mitra_store::CheckIn;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -420,59 +420,13 @@ async fn feed_body(
     if !passes::feed_token_holds(&secret, &event, &person, token) {
         return Ok(None);
     }
-    person_calendar(state, &event, &person).await
-}
-
-/// The calendar text of one person (a company representative or an
-/// interpreter); `None` for other roles or unknown people.
-pub async fn person_calendar(
-    state: &AppState,
-    event: &EventId,
-    person: &PersonId,
-) -> Result<Option<String>, mitra_store::StoreError> {
-    let store = &state.store;
-    let people = store.people(event).await?;
-    let Some(found) = people.iter().find(|p| p.id == *person) else {
-        return Ok(None);
-    };
-    let attendee = match &found.role {
-        Role::CompanyRep(org) => Attendee::Company(org.clone()),
-        Role::Interpreter(i) => Attendee::Interpreter(i.clone()),
-        _ => return Ok(None),
-    };
-    let plan = store.event_plan(event).await?;
-    let orgs: HashMap<String, String> = store
-        .organizations(event)
-        .await?
-        .into_iter()
-        .map(|o| (o.id.to_string(), o.name))
-        .collect();
-    let interpreters: HashMap<String, String> = store
-        .interpreters(event)
-        .await?
-        .into_iter()
-        .map(|i| (i.id.to_string(), i.name))
-        .collect();
-    let meetings = store.meetings(event).await?;
-    let stamps = store.meeting_stamps(event).await?;
-    let cal = calendar::calendar(
-        &plan,
-        &meetings,
-        &stamps,
-        &attendee,
-        &Names {
-            organizations: &orgs,
-            interpreters: &interpreters,
-        },
-        notify::language_of(found),
-    );
-    Ok(Some(calendar::feed(&cal)))
+    calendar::for_person(&state.store, &event, &person).await
 }
 
 /// The signed-in person's own calendar as a download.
 pub async fn my_calendar(State(state): State<AppState>, viewer: Viewer) -> PageResult {
     let account = viewer.account()?;
-    let body = person_calendar(&state, &account.event, &account.person)
+    let body = calendar::for_person(&state.store, &account.event, &account.person)
         .await
         .or_page(viewer.lang)?
         .ok_or(viewer.error(Problem::NotFound))?;
@@ -486,4 +440,228 @@ pub async fn my_calendar(State(state): State<AppState>, viewer: Viewer) -> PageR
         HeaderValue::from_static("attachment; filename=\"mitra-agenda.ics\""),
     );
     Ok(response)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PaperQuery {
+    /// `pdf` for the PDF; anything else gives the print-styled HTML.
+    format: String,
+    /// The reader's own time zone (IANA), shown beside the event's.
+    tz: String,
+}
+
+/// Bytes of a document with its content type.
+fn document(content_type: &'static str, bytes: Vec<u8>) -> Response {
+    ([(header::CONTENT_TYPE, content_type)], bytes).into_response()
+}
+
+/// Renders HTML, or PDF with the system's fonts, off the async threads.
+async fn paper_response(
+    viewer: &Viewer,
+    pdf: bool,
+    html: impl FnOnce() -> Result<String, String> + Send + 'static,
+    to_pdf: impl FnOnce(&mitra_docs::Fonts) -> Result<Vec<u8>, String> + Send + 'static,
+) -> PageResult {
+    let unexpected = |e: String| viewer.error(Problem::Unexpected(e));
+    let made = tokio::task::spawn_blocking(move || {
+        if pdf {
+            let fonts = mitra_docs::Fonts::system().map_err(|e| e.to_string())?;
+            to_pdf(&fonts).map(|b| ("application/pdf", b))
+        } else {
+            html().map(|h| ("text/html; charset=utf-8", h.into_bytes()))
+        }
+    })
+    .await
+    .map_err(|e| unexpected(e.to_string()))?
+    .map_err(unexpected)?;
+    Ok(document(made.0, made.1))
+}
+
+/// The signed-in person's printable agenda (with their badge's QR code).
+pub async fn my_agenda(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<PaperQuery>,
+) -> PageResult {
+    let account = viewer.account()?;
+    let lang = viewer.lang;
+    let paper = Paper::load(&state.store, &account.event)
+        .await
+        .or_page(lang)?;
+    let zone = q.tz.parse::<chrono_tz::Tz>().ok();
+    let agenda = paper
+        .agenda(&account.person, zone)
+        .ok_or(viewer.error(Problem::NotFound))?;
+    let doc = paper::doc_lang(lang);
+    let for_pdf = agenda.clone();
+    paper_response(
+        &viewer,
+        q.format == "pdf",
+        move || mitra_docs::render_agenda_html(&agenda, doc).map_err(|e| e.to_string()),
+        move |fonts| mitra_docs::render_agenda_pdf(&for_pdf, doc, fonts).map_err(|e| e.to_string()),
+    )
+    .await
+}
+
+/// The organizer's print shop: `badges`, `table-plan` or `tents`.
+pub async fn organizer_paper(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(what): Path<String>,
+    Query(q): Query<PaperQuery>,
+) -> PageResult {
+    let account = viewer.organizer()?;
+    let lang = viewer.lang;
+    let paper = Paper::load(&state.store, &account.event)
+        .await
+        .or_page(lang)?;
+    let doc = paper::doc_lang(lang);
+    let event = paper.event();
+    let pdf = q.format == "pdf";
+    match what.as_str() {
+        "badges" => {
+            let badges = paper.badges();
+            let (e2, b2) = (event.clone(), badges.clone());
+            paper_response(
+                &viewer,
+                pdf,
+                move || {
+                    mitra_docs::render_badges_html(&event, &badges, doc).map_err(|e| e.to_string())
+                },
+                move |fonts| {
+                    mitra_docs::render_badges_pdf(&e2, &b2, doc, fonts).map_err(|e| e.to_string())
+                },
+            )
+            .await
+        }
+        "table-plan" => {
+            let plan = paper.table_plan();
+            let p2 = plan.clone();
+            paper_response(
+                &viewer,
+                pdf,
+                move || Ok(mitra_docs::render_table_plan_html(&plan, doc)),
+                move |fonts| {
+                    mitra_docs::render_table_plan_pdf(&p2, doc, fonts).map_err(|e| e.to_string())
+                },
+            )
+            .await
+        }
+        "tents" => {
+            let tents = paper.table_tents();
+            let (e2, t2) = (event.clone(), tents.clone());
+            paper_response(
+                &viewer,
+                pdf,
+                move || Ok(mitra_docs::render_table_tents_html(&event, &tents, doc)),
+                move |fonts| {
+                    mitra_docs::render_table_tents_pdf(&e2, &t2, doc, fonts)
+                        .map_err(|e| e.to_string())
+                },
+            )
+            .await
+        }
+        _ => Err(viewer.error(Problem::NotFound)),
+    }
+}
+
+/// The organizer's mail buttons: `reminders` (everyone's agenda as it
+/// stands) and `invitations` (a fresh single-use sign-in link for everyone
+/// with an e-mail address). Queued, then sent by the mail sender.
+pub async fn send_mail(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(what): Path<String>,
+    Form(form): Form<CsrfOnly>,
+) -> PageResult {
+    let account = viewer.organizer()?;
+    viewer.check_csrf(&form.csrf)?;
+    let event = account.event.clone();
+    let lang = viewer.lang;
+    let store = &state.store;
+    let clock = now();
+    let mails = match what.as_str() {
+        "reminders" => {
+            let parts = day::Parts::load(store, &event).await.or_page(lang)?;
+            let meetings = store.meetings(&event).await.or_page(lang)?;
+            notify::agenda_mails(
+                &parts.audience(clock),
+                &meetings,
+                &meetings,
+                "reminder",
+                true,
+            )
+        }
+        "invitations" => {
+            let plan = store.event_plan(&event).await.or_page(lang)?;
+            let people = store.people(&event).await.or_page(lang)?;
+            let valid = std::time::Duration::from_secs(14 * 24 * 3600);
+            let expires = chrono::DateTime::from_timestamp(clock + valid.as_secs() as i64, 0)
+                .map(|t| {
+                    t.with_timezone(&plan.event.time_zone)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string()
+                })
+                .unwrap_or_default();
+            let mut mails = Vec::new();
+            for p in people
+                .iter()
+                .filter(|p| !matches!(p.role, Role::Organizer) && !p.email.trim().is_empty())
+            {
+                let link = crate::auth::create_invitation(store, &event, &p.id, valid)
+                    .await
+                    .map_err(|e| viewer.error(Problem::Unexpected(e)))?;
+                let l = notify::language_of(p);
+                let base = state.config.public_url.trim_end_matches('/');
+                let body = [
+                    l.t_args("mail-greeting", &[("name", p.name.clone().into())]),
+                    String::new(),
+                    l.t_args(
+                        "mail-invitation-intro",
+                        &[
+                            ("event", plan.event.name.clone().into()),
+                            ("expires", expires.clone().into()),
+                        ],
+                    ),
+                    String::new(),
+                    format!("{base}{link}"),
+                    String::new(),
+                    l.t("mail-signature"),
+                ]
+                .join("\n");
+                // The link is new each time, so is the message.
+                let token_part = &crate::auth::token_hash(&link)[..16];
+                mails.push(mitra_store::NewMail {
+                    message_id: format!("{event}.{}.invitation.{token_part}@mitra", p.id),
+                    to_name: p.name.clone(),
+                    to_address: p.email.clone(),
+                    subject: l.t_args(
+                        "mail-invitation-subject",
+                        &[("event", plan.event.name.clone().into())],
+                    ),
+                    body,
+                    calendar: None,
+                });
+            }
+            mails
+        }
+        _ => return Err(viewer.error(Problem::NotFound)),
+    };
+    store
+        .enqueue_mail(&event, clock, &mails)
+        .await
+        .or_page(lang)?;
+    store
+        .audit(
+            &event,
+            clock,
+            account.person.as_str(),
+            &format!("mail-{what}"),
+            "",
+            &format!("{} messages", mails.len()),
+        )
+        .await
+        .or_page(lang)?;
+    Ok(Redirect::to(&format!("/organizer?done={what}")).into_response())
 }

@@ -34,6 +34,9 @@ pub struct WebConfig {
     pub request_ttl: Duration,
     /// How long a signed-in session lasts.
     pub session_ttl: Duration,
+    /// The address people reach this server at, for links in e-mail
+    /// (`mitra serve --public-url`).
+    pub public_url: String,
 }
 
 impl Default for WebConfig {
@@ -42,6 +45,7 @@ impl Default for WebConfig {
             secure_cookies: false,
             request_ttl: Duration::from_secs(48 * 3600),
             session_ttl: Duration::from_secs(14 * 24 * 3600),
+            public_url: "http://127.0.0.1:8080".to_string(),
         }
     }
 }
@@ -122,9 +126,12 @@ pub fn router_with(store: Store, config: WebConfig) -> Router {
             post(day::organizer_no_show),
         )
         .route("/organizer/walk-in", post(day::walk_in))
+        .route("/organizer/mail/{what}", post(day::send_mail))
         .route("/organizer/reschedule", post(day::reschedule))
         .route("/company/meetings/{id}/no-show", post(day::company_no_show))
         .route("/me/calendar.ics", get(day::my_calendar))
+        .route("/me/agenda", get(day::my_agenda))
+        .route("/organizer/paper/{what}", get(day::organizer_paper))
         .route("/calendar/{event}/{person}/{file}", get(day::feed))
         .merge(api::routes())
         .merge(setup::routes())

@@ -59,6 +59,7 @@ pub async fn dashboard(
     for (_, o) in &outcomes {
         *next_steps.entry(o.next_step.as_str()).or_default() += 1;
     }
+    let mail = store.mail_queue(&event).await.or_page(lang)?;
     let proposal = store
         .schedule_proposal(&event)
         .await
@@ -84,7 +85,11 @@ pub async fn dashboard(
             requests => bars(&requests), meetings => bars(&meetings), next_steps => bars(&next_steps),
             proposal, slots,
             // Only the notices we know: the query is the visitor's to type.
-            done => q.done.filter(|d| matches!(d.as_str(), "matching" | "published" | "stale")),
+            done => q.done.filter(|d| matches!(d.as_str(), "matching" | "published" | "stale" | "reminders" | "invitations")),
+            mail => minijinja::context! {
+                sent => mail.sent, waiting => mail.waiting, retrying => mail.retrying,
+                failed => mail.failed, last_error => mail.last_error,
+            },
         },
     )
 }

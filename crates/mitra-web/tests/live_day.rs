@@ -11,6 +11,7 @@ mod common;
 use axum::http::StatusCode;
 use chrono::{NaiveDate, NaiveTime};
 use common::Client;
+use mail_parser::MimeHeaders;
 use mitra_core::codes::{CountryCode, LanguageCode};
 use mitra_core::event::{Event, EventPlan, Interpreter, Session, Table};
 use mitra_core::ids::{EventId, InterpreterId, OrgId, PersonId, SessionId, TableId};
@@ -18,7 +19,127 @@ use mitra_core::meeting::{MeetingRequest, MeetingStatus, Priority, RequestStatus
 use mitra_core::organization::{Organization, Side};
 use mitra_core::people::{Person, Role};
 use mitra_store::Store;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::time::Duration;
+
+/// A Python with aiosmtpd (Debian's python3-aiosmtpd, installed by
+/// `.ci/run`); the test fails, never skips, without one.
+fn python_with_aiosmtpd() -> String {
+    let mut candidates: Vec<String> = std::env::var("MITRA_TEST_PYTHON").into_iter().collect();
+    candidates.extend(["python3".to_owned(), "/usr/bin/python3".to_owned()]);
+    candidates
+        .iter()
+        .find(|python| {
+            Command::new(python)
+                .args(["-c", "import aiosmtpd"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        })
+        .cloned()
+        .unwrap_or_else(|| {
+            panic!("no Python with aiosmtpd among {candidates:?}: apt-get install python3-aiosmtpd")
+        })
+}
+
+/// mitra-mail's test SMTP server (aiosmtpd), writing what it receives to
+/// a folder; stopped when dropped.
+struct SmtpSink {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    port: u16,
+    folder: tempfile::TempDir,
+}
+
+impl SmtpSink {
+    fn start() -> SmtpSink {
+        let folder = tempfile::tempdir().unwrap();
+        let script =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../mitra-mail/tests/smtp_server.py");
+        let mut child = Command::new(python_with_aiosmtpd())
+            .arg(&script)
+            .arg("--folder")
+            .arg(folder.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", script.display()));
+        let stdin = child.stdin.take();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let port = first
+            .trim()
+            .strip_prefix("PORT ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("the SMTP server did not start: {first:?}"));
+        SmtpSink {
+            child,
+            stdin,
+            port,
+            folder,
+        }
+    }
+
+    /// Every message received: (envelope recipients, parsed subject, text
+    /// body, attachment content types).
+    fn received(&self) -> Vec<(String, String, String, Vec<String>)> {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(self.folder.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+            .collect();
+        names.sort();
+        names
+            .iter()
+            .map(|eml| {
+                let raw = std::fs::read(eml).unwrap();
+                let envelope = std::fs::read_to_string(eml.with_extension("envelope")).unwrap();
+                let message = mail_parser::MessageParser::default().parse(&raw).unwrap();
+                let attachments = message
+                    .attachments()
+                    .map(|a| {
+                        a.content_type()
+                            .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")))
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                (
+                    envelope,
+                    message.subject().unwrap_or("").to_string(),
+                    message
+                        .body_text(0)
+                        .map(|t| t.to_string())
+                        .unwrap_or_default(),
+                    attachments,
+                )
+            })
+            .collect()
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        drop(self.stdin.take());
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn smtp_config(port: u16) -> mitra_web::services::mailer::MailConfig {
+    mitra_web::services::mailer::MailConfig {
+        transport: mitra_mail::MailTransport::from_url(&format!(
+            "smtp://127.0.0.1:{port}?tls=none&timeout=10"
+        ))
+        .unwrap(),
+        from: mitra_mail::Mailbox::new("Mitra", "desk@example.test"),
+    }
+}
 
 const EVENT: &str = "chain-2025";
 
@@ -489,6 +610,159 @@ async fn check_in_no_show_walk_in_and_rescheduling_tell_everyone_affected() {
         "no duplicate of the meeting"
     );
     let _ = g1_h2;
+
+    // Paper: Ayu's printable agenda (HTML and PDF, in her language when
+    // she asks for it), the organizer's badges, table plan and tents.
+    let agenda = ayu.get("/me/agenda?lang=id&tz=Asia/Jakarta").await;
+    assert_eq!(agenda.status, StatusCode::OK, "{}", agenda.body);
+    assert!(agenda.body.contains("Jinan Agritech"));
+    assert!(
+        !agenda.body.contains("Qilu Irrigation"),
+        "the cancelled meeting is not on paper"
+    );
+    let pdf = ayu.get("/me/agenda?format=pdf").await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert!(pdf.body.starts_with("%PDF"));
+    for what in ["badges", "table-plan", "tents"] {
+        let page = boss
+            .get(&format!("/organizer/paper/{what}?format=pdf"))
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{what}");
+        assert!(page.body.starts_with("%PDF"), "{what}");
+        let html = boss.get(&format!("/organizer/paper/{what}")).await;
+        assert!(html.body.contains("Jinan Agritech"), "{what}");
+        let not_yours = ayu.get(&format!("/organizer/paper/{what}")).await;
+        assert_eq!(not_yours.status, StatusCode::FORBIDDEN, "{what}");
+    }
+    assert_eq!(
+        boss.get("/organizer/paper/posters").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Every queued message goes out through a real SMTP server, and what
+    // arrives reads right: Ayu's last message, in Indonesian, with her
+    // calendar attached.
+    let sink = SmtpSink::start();
+    let queued = store.mail_of_event(&event()).await.unwrap().len();
+    let delivery = mitra_web::services::mailer::deliver_due(
+        &store,
+        &smtp_config(sink.port),
+        mitra_web::auth::now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(delivery.sent, queued);
+    let received = sink.received();
+    assert_eq!(received.len(), queued);
+    let to_ayu: Vec<_> = received
+        .iter()
+        .filter(|(envelope, ..)| envelope.contains("rep-g1@example.test"))
+        .collect();
+    assert_eq!(to_ayu.len(), 2);
+    assert!(
+        to_ayu.iter().any(|(_, subject, body, attachments)| subject
+            .starts_with("Agenda Anda berubah")
+            && body.contains("Jinan Agritech")
+            && attachments.iter().any(|a| a == "text/calendar")),
+        "{to_ayu:?}"
+    );
+    let summary = store.mail_queue(&event()).await.unwrap();
+    assert_eq!(
+        (summary.sent as usize, summary.waiting, summary.retrying),
+        (queued, 0, 0)
+    );
+}
+
+#[tokio::test]
+async fn mail_waits_in_the_queue_while_the_server_is_down_and_the_organizer_sees_it() {
+    let (_dir, store) = small_event().await;
+    let mut boss = signed_in(&store, "boss").await;
+    let csrf = boss.csrf().await;
+    boss.post("/organizer/schedule", &[("csrf", &csrf)]).await;
+    boss.post("/organizer/publish", &[("csrf", &csrf)]).await;
+    let queued = store.mail_of_event(&event()).await.unwrap().len();
+    assert!(queued >= 4, "{queued}");
+    // Nobody listens on this port.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let now = mitra_web::auth::now();
+    let down = mitra_web::services::mailer::deliver_due(&store, &smtp_config(closed), now)
+        .await
+        .unwrap();
+    assert_eq!((down.sent, down.retrying, down.refused), (0, queued, 0));
+    let dashboard = boss.get("/organizer").await;
+    assert!(
+        dashboard.body.contains(&format!("{queued} to retry")),
+        "{}",
+        dashboard.body
+    );
+    assert!(
+        dashboard.body.contains("role=\"alert\""),
+        "the problem is shown"
+    );
+    // Nothing is lost: when the server is back and the retry time has
+    // come, everything arrives, once.
+    let sink = SmtpSink::start();
+    let early = mitra_web::services::mailer::deliver_due(&store, &smtp_config(sink.port), now + 1)
+        .await
+        .unwrap();
+    assert_eq!(early.sent, 0, "not before the retry time");
+    let later =
+        mitra_web::services::mailer::deliver_due(&store, &smtp_config(sink.port), now + 3600)
+            .await
+            .unwrap();
+    assert_eq!(later.sent, queued);
+    assert_eq!(sink.received().len(), queued);
+    let again =
+        mitra_web::services::mailer::deliver_due(&store, &smtp_config(sink.port), now + 7200)
+            .await
+            .unwrap();
+    assert_eq!(again, Default::default());
+    // Reminders queue everyone's agenda again (a new message each).
+    let reminded = boss
+        .post("/organizer/mail/reminders", &[("csrf", &csrf)])
+        .await;
+    assert_eq!(
+        reminded.location.as_deref(),
+        Some("/organizer?done=reminders")
+    );
+    assert_eq!(
+        store.mail_of_event(&event()).await.unwrap().len(),
+        2 * queued
+    );
+    // Invitations: a link for everyone but the organizer, that signs in.
+    let invited = boss
+        .post("/organizer/mail/invitations", &[("csrf", &csrf)])
+        .await;
+    assert_eq!(
+        invited.location.as_deref(),
+        Some("/organizer?done=invitations")
+    );
+    let invitation = store
+        .mail_of_event(&event())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(m, _)| m)
+        .find(|m| m.to_address == "rep-h1@example.test" && m.message_id.contains("invitation"))
+        .expect("Li Wei is invited");
+    assert!(
+        invitation.subject.contains("邀请"),
+        "{}",
+        invitation.subject
+    );
+    let link = invitation
+        .body
+        .lines()
+        .find_map(|l| l.strip_prefix("http://127.0.0.1:8080"))
+        .expect("a link in the message")
+        .to_string();
+    let mut li = Client::new(mitra_web::router(store.clone()));
+    let signed = li.sign_in_by(&link).await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
 }
 
 /// The VEVENT with this UID line (unfolded).

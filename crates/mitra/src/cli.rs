@@ -122,6 +122,8 @@ pub struct DemoArgs {
     /// Address to serve on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: String,
+    #[command(flatten)]
+    pub mail: MailArgs,
     /// Ignored: the demo always uses DIR/mitra-demo.db.
     #[command(flatten)]
     pub database: DatabaseArg,
@@ -224,7 +226,26 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: String,
     #[command(flatten)]
+    pub mail: MailArgs,
+    #[command(flatten)]
     pub database: DatabaseArg,
+}
+
+/// Where e-mail goes and how people reach the server, for `serve` and
+/// `demo`.
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    /// Where e-mail goes: `smtp://USER:PASSWORD@HOST:587` (STARTTLS),
+    /// `smtps://USER:PASSWORD@HOST:465`, or `outbox:FOLDER` (each message
+    /// written as a file; the default, in `outbox/` beside the database).
+    #[arg(long = "mail", env = "MITRA_MAIL")]
+    pub mail_url: Option<String>,
+    /// The sender's address on every message.
+    #[arg(long, env = "MITRA_MAIL_FROM", default_value = "mitra@localhost")]
+    pub mail_from: String,
+    /// The address people reach this server at, for links in e-mail.
+    #[arg(long, env = "MITRA_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

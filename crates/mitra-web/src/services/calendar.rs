@@ -162,3 +162,49 @@ pub fn calendar(
 pub fn feed(calendar: &Calendar) -> String {
     mitra_docs::ics::render_ics(calendar, Method::Publish)
 }
+
+/// The calendar feed of one person (a company representative or an
+/// interpreter), in their language; `None` for other roles or unknown
+/// people.
+pub async fn for_person(
+    store: &mitra_store::Store,
+    event: &EventId,
+    person: &mitra_core::ids::PersonId,
+) -> Result<Option<String>, mitra_store::StoreError> {
+    let people = store.people(event).await?;
+    let Some(found) = people.iter().find(|p| p.id == *person) else {
+        return Ok(None);
+    };
+    let attendee = match &found.role {
+        mitra_core::people::Role::CompanyRep(org) => Attendee::Company(org.clone()),
+        mitra_core::people::Role::Interpreter(i) => Attendee::Interpreter(i.clone()),
+        _ => return Ok(None),
+    };
+    let plan = store.event_plan(event).await?;
+    let orgs: HashMap<String, String> = store
+        .organizations(event)
+        .await?
+        .into_iter()
+        .map(|o| (o.id.to_string(), o.name))
+        .collect();
+    let interpreters: HashMap<String, String> = store
+        .interpreters(event)
+        .await?
+        .into_iter()
+        .map(|i| (i.id.to_string(), i.name))
+        .collect();
+    let meetings = store.meetings(event).await?;
+    let stamps = store.meeting_stamps(event).await?;
+    let cal = calendar(
+        &plan,
+        &meetings,
+        &stamps,
+        &attendee,
+        &Names {
+            organizations: &orgs,
+            interpreters: &interpreters,
+        },
+        crate::services::notify::language_of(found),
+    );
+    Ok(Some(feed(&cal)))
+}

@@ -5,6 +5,8 @@
 pub mod calendar;
 pub mod day;
 pub mod engines;
+pub mod mailer;
 pub mod notify;
+pub mod paper;
 pub mod passes;
 pub mod reports;

@@ -140,7 +140,8 @@ impl Client {
         Answer {
             status,
             location,
-            body: String::from_utf8(bytes.to_vec()).unwrap(),
+            // Lossy, so that PDFs and other bytes can be looked at too.
+            body: String::from_utf8_lossy(&bytes).into_owned(),
         }
     }
 

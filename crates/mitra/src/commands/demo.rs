@@ -86,6 +86,69 @@ pub async fn schedule(
 /// The demo database's file name inside `--dir`.
 pub const DEMO_DB: &str = "mitra-demo.db";
 
+/// The demo's signing secret for badges and calendar links (demo only: a
+/// real event's is random).
+const DEMO_PASS_KEY: &str = "demo-only-fcw-2025-jinan-not-a-secret";
+
+/// When the demo's schedule was published: 20 May 2025, 12:00 in Jinan.
+const DEMO_PUBLISHED_AT: i64 = 1_747_713_600;
+
+/// The registration workbook, every participant's agenda (PDF in their
+/// language, and their calendar), the table plan and the badges.
+async fn write_paper(
+    store: &Store,
+    event: &mitra_core::ids::EventId,
+    out: &Path,
+    fonts: Option<&mitra_docs::Fonts>,
+) -> Outcome<String> {
+    let template =
+        mitra_sheets::template::write_registration(&[], &[], mitra_sheets::SheetFormat::Xlsx)
+            .map_err(anyhow::Error::from)?;
+    write_atomically(&out.join("registration-template.xlsx"), &template)?;
+    let paper = mitra_web::services::paper::Paper::load(store, event).await?;
+    let agendas_dir = out.join("agendas");
+    let mut agendas = 0;
+    for person in paper.people() {
+        let Some(agenda) = paper.agenda(&person.id, None) else {
+            continue;
+        };
+        let lang =
+            mitra_web::services::paper::doc_lang(mitra_web::services::notify::language_of(person));
+        if let Some(ics) =
+            mitra_web::services::calendar::for_person(store, event, &person.id).await?
+        {
+            write_atomically(
+                &agendas_dir.join(format!("{}.ics", person.id)),
+                ics.as_bytes(),
+            )?;
+        }
+        if let Some(fonts) = fonts {
+            let pdf = mitra_docs::render_agenda_pdf(&agenda, lang, fonts)
+                .map_err(|e| anyhow::anyhow!("the agenda of {}: {e}", person.id))?;
+            write_atomically(&agendas_dir.join(format!("{}.pdf", person.id)), &pdf)?;
+        }
+        agendas += 1;
+    }
+    if let Some(fonts) = fonts {
+        let en = mitra_docs::Lang::En;
+        let plan = mitra_docs::render_table_plan_pdf(&paper.table_plan(), en, fonts)
+            .map_err(|e| anyhow::anyhow!("the table plan: {e}"))?;
+        write_atomically(&out.join("table-plan.pdf"), &plan)?;
+        let badges = mitra_docs::render_badges_pdf(&paper.event(), &paper.badges(), en, fonts)
+            .map_err(|e| anyhow::anyhow!("the badges: {e}"))?;
+        write_atomically(&out.join("badges.pdf"), &badges)?;
+        let tents =
+            mitra_docs::render_table_tents_pdf(&paper.event(), &paper.table_tents(), en, fonts)
+                .map_err(|e| anyhow::anyhow!("the table tents: {e}"))?;
+        write_atomically(&out.join("table-tents.pdf"), &tents)?;
+    }
+    Ok(format!(
+        "{agendas} agendas (PDF and .ics) → {}, table-plan.pdf, table-tents.pdf, badges.pdf, registration-template.xlsx → {}",
+        agendas_dir.display(),
+        out.display()
+    ))
+}
+
 pub async fn run(args: DemoArgs) -> Outcome {
     let store = build(&args.dir).await?;
     super::demo_links::print(&store, &args.addr).await?;
@@ -93,7 +156,8 @@ pub async fn run(args: DemoArgs) -> Outcome {
         store.close().await;
         return Ok(());
     }
-    super::serve::serve(store, &args.addr).await
+    let outbox = args.dir.join("out").join("outbox");
+    super::serve::serve(store, &args.addr, &args.mail, &outbox).await
 }
 
 /// Builds the demo database from scratch and writes the outputs.
@@ -114,6 +178,9 @@ pub async fn build(dir: &Path) -> Outcome<Store> {
     let event = conference.plan.event.id.clone();
     let store = Store::open(&format!("sqlite:{}", db.display())).await?;
     store.create_event(&conference.plan).await?;
+    // A fixed secret, so that the demo's badges and feed links are the same
+    // on every run (a real event gets a random one on first use).
+    store.set_pass_key(&event, DEMO_PASS_KEY).await?;
     store
         .import(&event, &conference.delegations, &conference.organizations)
         .await?;
@@ -197,6 +264,8 @@ pub async fn build(dir: &Path) -> Outcome<Store> {
     store
         .record_day(&event, &day.statuses, &day.outcomes)
         .await?;
+    // Dated like the records they stand for, not like this run.
+    store.restamp_meetings(&event, DEMO_PUBLISHED_AT).await?;
     step.done(format!(
         "{} meetings, {} outcomes recorded (demo)",
         meetings.len(),
@@ -241,6 +310,10 @@ pub async fn build(dir: &Path) -> Outcome<Store> {
         "the Lampung mission report and the event report in English, Indonesian and Chinese → {}",
         reports.display()
     ));
+
+    let step = Step::start("Writing the paper: agendas, calendars, table plan, badges");
+    let written = write_paper(&store, &event, &out, fonts.as_ref()).await?;
+    step.done(written);
 
     eprintln!("{}", conference.notice);
     Ok(store)
