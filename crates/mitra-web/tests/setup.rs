@@ -610,7 +610,12 @@ async fn a_registration_with_bad_fields_gets_messages_and_stores_nothing() {
 #[tokio::test]
 async fn an_approved_registration_becomes_a_company_with_one_invitation() {
     let (_dir, store) = demo_store().await;
-    let app = mitra_web::router(store.clone());
+    // Links in mail point where the server says people reach it.
+    let config = mitra_web::WebConfig {
+        public_url: "https://mitra.example/".into(),
+        ..Default::default()
+    };
+    let app = mitra_web::router_with(store.clone(), config);
     let event = event();
     let orgs_before = store.organizations(&event).await.unwrap().len();
     let mails_before = store.mail_of_event(&event).await.unwrap().len();
@@ -691,10 +696,10 @@ async fn an_approved_registration_becomes_a_company_with_one_invitation() {
         .split_whitespace()
         .find(|w| w.contains("/invite/"))
         .expect("an invitation link");
-    assert!(link.starts_with("http://127.0.0.1:8080/invite/"));
+    assert!(link.starts_with("https://mitra.example/invite/"), "{link}");
 
     // The link signs the representative in, once.
-    let path = &link["http://127.0.0.1:8080".len()..];
+    let path = &link["https://mitra.example".len()..];
     let mut rep_client = Client::new(app.clone());
     let answer = rep_client.sign_in_by(path).await;
     assert_eq!(answer.location.as_deref(), Some("/me"));

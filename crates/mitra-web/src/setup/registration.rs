@@ -32,10 +32,6 @@ pub(super) const NOTICES: [&str; 4] = ["approved", "rejected", "decided", "taken
 /// How long an approved representative's invitation link works.
 const INVITATION_VALID: Duration = Duration::from_secs(14 * 24 * 3600);
 
-/// Where the invitation links in mail point. `WebConfig` has no public
-/// address yet; this is `mitra serve`'s default.
-const PUBLIC_URL: &str = "http://127.0.0.1:8080";
-
 const MAX_NAME: usize = 200;
 
 /// The public form, as typed.
@@ -452,7 +448,10 @@ pub async fn approve(
         id,
         &company,
         &rep,
-        &format!("{PUBLIC_URL}/invite/{token}"),
+        &format!(
+            "{}/invite/{token}",
+            state.config.public_url.trim_end_matches('/')
+        ),
         expires_at,
     );
     match store
