@@ -268,3 +268,6 @@ paper-title = Paper for the day
 paper-badges = Badges
 paper-table-plan = Table plan
 paper-tents = Table tents
+register-open = Register your company for this event
+setup-open = Event setup
+registrations-open = Registrations awaiting approval

@@ -264,3 +264,6 @@ paper-title = Dokumen cetak hari pelaksanaan
 paper-badges = Tanda pengenal
 paper-table-plan = Denah meja
 paper-tents = Papan nama meja
+register-open = Daftarkan perusahaan Anda untuk acara ini
+setup-open = Pengaturan acara
+registrations-open = Pendaftaran menunggu persetujuan

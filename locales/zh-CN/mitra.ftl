@@ -264,3 +264,6 @@ paper-title = 当天印刷材料
 paper-badges = 胸卡
 paper-table-plan = 桌位安排表
 paper-tents = 桌牌
+register-open = 为本次活动登记贵公司
+setup-open = 活动设置
+registrations-open = 待审核的报名

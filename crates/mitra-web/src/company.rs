@@ -254,7 +254,36 @@ pub async fn ask(
         .ask_meeting(&event, &me.id, &target.id, message, now, expires)
         .await
     {
-        Ok(_) => Ok(Redirect::to("/company#requests").into_response()),
+        Ok(asked) => {
+            let (id, kind) = match asked {
+                mitra_store::Asked::Pending(id) => (id, "request"),
+                mitra_store::Asked::Mutual(id) => (id, "accepted"),
+            };
+            let plan = state.store.event_plan(&event).await.or_page(lang)?;
+            let people = state.store.people(&event).await.or_page(lang)?;
+            let link = format!(
+                "{}/company#requests",
+                state.config.public_url.trim_end_matches('/')
+            );
+            let mails = crate::services::notify::request_mails(
+                &plan,
+                &people,
+                &target.id,
+                &crate::services::notify::RequestNews {
+                    kind,
+                    request_id: id,
+                    other: &me.name,
+                    message,
+                    link: &link,
+                },
+            );
+            // The request stands even if the mail cannot be queued; the
+            // page shows it either way.
+            if let Err(e) = state.store.enqueue_mail(&event, now, &mails).await {
+                tracing::error!(error = %e, "queueing the request's mail");
+            }
+            Ok(Redirect::to("/company#requests").into_response())
+        }
         Err(mitra_store::StoreError::Conflict(_)) => {
             let e = fail("to", lang.t("request-already-open"));
             overview_page(&state, &viewer, &event, &org, e, None).await
@@ -308,11 +337,54 @@ pub async fn answer(
         .await;
     }
     let message = (!message.is_empty()).then_some(message);
+    let clock = now();
     state
         .store
-        .answer_request(&event, id, &org, accept, message, now())
+        .answer_request(&event, id, &org, accept, message, clock)
         .await
         .or_page(lang)?;
+    // Tell the side that asked.
+    let asker = state
+        .store
+        .requests(&event)
+        .await
+        .or_page(lang)?
+        .into_iter()
+        .find(|r| r.id == id)
+        .map(|r| r.request.from);
+    if let Some(asker) = asker {
+        let plan = state.store.event_plan(&event).await.or_page(lang)?;
+        let people = state.store.people(&event).await.or_page(lang)?;
+        let me = state
+            .store
+            .organizations(&event)
+            .await
+            .or_page(lang)?
+            .into_iter()
+            .find(|o| o.id == org)
+            .map(|o| o.name)
+            .unwrap_or_default();
+        let link = format!(
+            "{}/company#requests",
+            state.config.public_url.trim_end_matches('/')
+        );
+        let kind = if accept { "accepted" } else { "declined" };
+        let mails = crate::services::notify::request_mails(
+            &plan,
+            &people,
+            &asker,
+            &crate::services::notify::RequestNews {
+                kind,
+                request_id: id,
+                other: &me,
+                message,
+                link: &link,
+            },
+        );
+        if let Err(e) = state.store.enqueue_mail(&event, clock, &mails).await {
+            tracing::error!(error = %e, "queueing the answer's mail");
+        }
+    }
     Ok(Redirect::to("/company#requests").into_response())
 }
 

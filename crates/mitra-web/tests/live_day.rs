@@ -763,6 +763,48 @@ async fn mail_waits_in_the_queue_while_the_server_is_down_and_the_organizer_sees
     let mut li = Client::new(mitra_web::router(store.clone()));
     let signed = li.sign_in_by(&link).await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER);
+
+    // A meeting request and its answer are mailed to the other side, each
+    // in its own language.
+    let mut budi = signed_in(&store, "rep-g2").await;
+    let budi_csrf = budi.csrf().await;
+    let asked = budi
+        .post(
+            "/company/requests",
+            &[("csrf", &budi_csrf), ("to", "h1"), ("message", "Bisa bertemu?")],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.body);
+    let request = store
+        .requests(&event())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.request.from.as_str() == "g2" && r.request.to.as_str() == "h1")
+        .expect("the request is stored");
+    let to_li: Vec<_> = queued_to(&store, "rep-h1@example.test")
+        .await
+        .into_iter()
+        .filter(|m| m.message_id.contains(".request."))
+        .collect();
+    assert_eq!(to_li.len(), 1);
+    assert!(to_li[0].subject.contains("洽谈请求"), "{}", to_li[0].subject);
+    assert!(to_li[0].body.contains("Lada Nusantara") && to_li[0].body.contains("Bisa bertemu?"));
+    let li_csrf = li.csrf().await;
+    let answered = li
+        .post(
+            &format!("/company/requests/{}", request.id),
+            &[("csrf", &li_csrf), ("action", "accept"), ("message", "")],
+        )
+        .await;
+    assert_eq!(answered.status, StatusCode::SEE_OTHER, "{}", answered.body);
+    let to_budi: Vec<_> = queued_to(&store, "rep-g2@example.test")
+        .await
+        .into_iter()
+        .filter(|m| m.message_id.contains(".accepted."))
+        .collect();
+    assert_eq!(to_budi.len(), 1);
+    assert!(to_budi[0].body.contains("Jinan Agritech menerima"), "{}", to_budi[0].body);
 }
 
 /// The VEVENT with this UID line (unfolded).

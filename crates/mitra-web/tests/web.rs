@@ -182,6 +182,13 @@ async fn every_route_answers_each_role_and_strangers() {
         ("/organizer", 0),
         ("/organizer/schedule", 0),
         ("/organizer/tables", 0),
+        ("/organizer/checkin", 0),
+        ("/organizer/day", 0),
+        ("/organizer/paper/badges", 0),
+        ("/organizer/paper/table-plan", 0),
+        ("/organizer/paper/tents", 0),
+        ("/organizer/setup", 0),
+        ("/organizer/registrations", 0),
     ];
     let posts: Vec<(&str, usize)> = vec![
         ("/company/profile", 1),
@@ -193,6 +200,16 @@ async fn every_route_answers_each_role_and_strangers() {
         ("/organizer/matching", 0),
         ("/organizer/schedule", 0),
         ("/organizer/publish", 0),
+        ("/organizer/checkin", 0),
+        ("/organizer/meetings/1/no-show", 0),
+        ("/organizer/walk-in", 0),
+        ("/organizer/reschedule", 0),
+        ("/organizer/mail/reminders", 0),
+        ("/organizer/mail/invitations", 0),
+        ("/company/meetings/1/no-show", 1),
+        ("/organizer/setup", 0),
+        ("/organizer/registrations/1/approve", 0),
+        ("/organizer/registrations/1/reject", 0),
     ];
     for (path, allowed) in &gets {
         let answer = c.stranger.get(path).await;

@@ -193,3 +193,84 @@ fn agenda_mail(
         calendar: Some(calendar::feed(&cal)),
     }
 }
+
+/// News about one meeting request for the representatives of a company.
+#[derive(Clone, Copy)]
+pub struct RequestNews<'a> {
+    /// `request` (someone asks them), `accepted` or `declined` (their own
+    /// request was answered).
+    pub kind: &'a str,
+    pub request_id: i64,
+    /// The company on the other side.
+    pub other: &'a str,
+    pub message: Option<&'a str>,
+    /// Where to answer or look.
+    pub link: &'a str,
+}
+
+/// The mail that tells a company's representatives about a request.
+pub fn request_mails(
+    plan: &EventPlan,
+    people: &[Person],
+    to_org: &mitra_core::ids::OrgId,
+    news: &RequestNews<'_>,
+) -> Vec<NewMail> {
+    let RequestNews {
+        kind,
+        request_id,
+        other,
+        message,
+        link,
+    } = *news;
+    people
+        .iter()
+        .filter(|p| matches!(&p.role, Role::CompanyRep(o) if o == to_org))
+        .filter(|p| !p.email.trim().is_empty())
+        .map(|p| {
+            let lang = language_of(p);
+            let event = plan.event.name.clone();
+            let (subject_key, intro) = match kind {
+                "request" => (
+                    "mail-request-subject",
+                    lang.t_args(
+                        "mail-request-intro",
+                        &[
+                            ("from", other.to_string().into()),
+                            ("event", event.clone().into()),
+                        ],
+                    ),
+                ),
+                "accepted" => (
+                    "mail-answer-subject",
+                    lang.t_args("mail-answer-accepted", &[("to", other.to_string().into())]),
+                ),
+                _ => (
+                    "mail-answer-subject",
+                    lang.t_args("mail-answer-declined", &[("to", other.to_string().into())]),
+                ),
+            };
+            let mut body = vec![
+                lang.t_args("mail-greeting", &[("name", p.name.clone().into())]),
+                String::new(),
+                intro,
+            ];
+            if let Some(m) = message.filter(|m| !m.trim().is_empty()) {
+                body.push(format!("“{}”", m.trim()));
+            }
+            body.extend([
+                String::new(),
+                link.to_string(),
+                String::new(),
+                lang.t("mail-signature"),
+            ]);
+            NewMail {
+                message_id: format!("{}.{}.{kind}.{request_id}@mitra", plan.event.id, p.id),
+                to_name: p.name.clone(),
+                to_address: p.email.clone(),
+                subject: lang.t_args(subject_key, &[("event", event.into())]),
+                body: body.join("\n"),
+                calendar: None,
+            }
+        })
+        .collect()
+}
