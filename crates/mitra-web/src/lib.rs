@@ -17,6 +17,7 @@ mod organizer;
 mod pages;
 pub mod services;
 mod setup;
+mod upload;
 mod view;
 
 use axum::Router;
@@ -135,6 +136,7 @@ pub fn router_with(store: Store, config: WebConfig) -> Router {
         .route("/calendar/{event}/{person}/{file}", get(day::feed))
         .merge(api::routes())
         .merge(setup::routes())
+        .merge(upload::routes())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
