@@ -24,9 +24,13 @@ pub async fn overview(State(state): State<AppState>, viewer: Viewer) -> PageResu
         .filter(|m| on_agenda(m) && m.meeting.interpreter.as_ref() == Some(&me))
         .map(|m| agenda_line(&plan, m, None, &names, &HashMap::new()))
         .collect();
+    let secret = crate::services::passes::event_secret(&state.store, &event)
+        .await
+        .or_page(lang)?;
+    let feed = crate::services::passes::feed_path(&secret, &event, &account.person);
     render(
         &viewer,
         "interpreter.html",
-        minijinja::context! { name => account.name.clone(), meetings, zone => plan.event.time_zone.name() },
+        minijinja::context! { name => account.name.clone(), meetings, zone => plan.event.time_zone.name(), feed },
     )
 }

@@ -682,6 +682,15 @@ async fn mail_waits_in_the_queue_while_the_server_is_down_and_the_organizer_sees
     boss.post("/organizer/publish", &[("csrf", &csrf)]).await;
     let queued = store.mail_of_event(&event()).await.unwrap().len();
     assert!(queued >= 4, "{queued}");
+    // The interpreter's page links her calendar, which lists what she
+    // interprets.
+    let mut wulan = signed_in(&store, "interp-1").await;
+    let page = wulan.get("/interpreter").await;
+    assert!(page.body.contains("id=\"calendar-feed\""), "{}", page.body);
+    let ics = wulan.get("/me/calendar.ics").await;
+    assert_eq!(ics.status, StatusCode::OK);
+    assert!(ics.body.starts_with("BEGIN:VCALENDAR"));
+    assert!(ics.body.contains("Kopi Lampung") || ics.body.contains("Lada Nusantara"), "{}", ics.body);
     // Nobody listens on this port.
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
