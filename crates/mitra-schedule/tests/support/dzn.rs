@@ -191,8 +191,8 @@ pub const PUBLISHED: &[(&str, usize)] = &[
 /// every meeting). Computed for this mapping (a fixed meeting allowed only
 /// in its slot, forbidden slots unavailable to both sides, `nTables` per
 /// slot) with OR-Tools CP-SAT 9.15, maximising the met meetings; every
-/// figure proved optimal. A check, not a dependency: the model is a few
-/// lines of Python, described here so it can be redone.
+/// figure proved optimal. A check, not a dependency: the model is
+/// `max_met_cpsat.py` beside this file.
 pub const MAX_MET: &[(&str, usize)] = &[
     ("forum-14.forb0007", 301),
     ("forumt-14.fixed040-Forb", 236),
