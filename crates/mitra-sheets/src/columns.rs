@@ -287,4 +287,22 @@ pub const ORGANIZATION_COLUMNS: &[Column] = &[
         note: "https://…",
         aliases: &["web", "url", "homepage"],
     },
+    Column {
+        key: "attending_from",
+        en: "Attending from",
+        id: "Hadir mulai",
+        zh: "出席起始日期",
+        required: false,
+        note: "First day attending, YYYY-MM-DD, within the event; empty = from the first day · Hari pertama hadir · 首个出席日",
+        aliases: &["arrival date", "attending from date"],
+    },
+    Column {
+        key: "attending_until",
+        en: "Attending until",
+        id: "Hadir sampai",
+        zh: "出席截止日期",
+        required: false,
+        note: "Last day attending, YYYY-MM-DD, within the event; empty = until the last day · Hari terakhir hadir · 最后出席日",
+        aliases: &["departure date", "attending until date"],
+    },
 ];

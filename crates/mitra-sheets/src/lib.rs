@@ -7,14 +7,19 @@
 //!
 //! Reading is all or nothing: [`read_registration`] returns every problem,
 //! each naming sheet, row and column (`Organizations!C5 (side): unknown side
-//! "buyer"`), or the whole registration. No I/O here: bytes in, bytes out.
+//! "buyer"`), or the whole registration. Companies may give the days they
+//! attend; [`read_registration_for_event`] refuses a date outside the
+//! event's days. No I/O here: bytes in, bytes out.
 
 pub mod columns;
 pub mod export;
 pub mod read;
 pub mod template;
 
-pub use read::{Registration, SheetProblem, read_registration};
+pub use read::{
+    Attendance, EventDays, Registration, SheetProblem, read_registration,
+    read_registration_for_event,
+};
 
 /// The kinds of file Mitra reads and writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +49,8 @@ pub enum WriteError {
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("cannot write the CSV: {0}")]
     Csv(#[from] csv::Error),
+    #[error("the {sheet} sheet has no column {key:?}")]
+    UnknownColumn { sheet: String, key: String },
 }
 
 /// Column letters as Excel shows them: 0 → A, 25 → Z, 26 → AA.

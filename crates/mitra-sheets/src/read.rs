@@ -3,7 +3,9 @@
 use crate::columns::{Column, DELEGATION_COLUMNS, ORGANIZATION_COLUMNS, normalise};
 use crate::{SheetFormat, column_letter};
 use calamine::{Data, Reader, Xlsx};
+use chrono::NaiveDate;
 use mitra_core::codes::{CountryCode, LanguageCode};
+use mitra_core::event::EventPlan;
 use mitra_core::ids::{DelegationId, OrgId};
 use mitra_core::organization::{Delegation, Objectives, Organization, Sector, Side, TradeItem};
 use mitra_hs::HsCode;
@@ -30,6 +32,41 @@ impl fmt::Display for SheetProblem {
 pub struct Registration {
     pub delegations: Vec<Delegation>,
     pub organizations: Vec<Organization>,
+    /// The days companies said they attend ("Attending from" / "Attending
+    /// until"), for the rows that gave any. The domain has no place for
+    /// them yet, so the store does not keep them: they are read and
+    /// checked against the event's days, and handed on here.
+    pub attendance: Vec<Attendance>,
+}
+
+/// The days one company attends, as its row gave them (either may be
+/// missing: from the first day, until the last).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendance {
+    pub organization: OrgId,
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+/// The first and last day of an event: attendance dates outside them are
+/// refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventDays {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+}
+
+impl EventDays {
+    /// The days of an event's sessions; `None` for an event without any.
+    pub fn of_plan(plan: &EventPlan) -> Option<EventDays> {
+        let first = plan.sessions.iter().map(|s| s.date).min()?;
+        let last = plan.sessions.iter().map(|s| s.date).max()?;
+        Some(EventDays { first, last })
+    }
+
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.first <= day && day <= self.last
+    }
 }
 
 /// How to read a file.
@@ -59,11 +96,25 @@ impl Table {
 }
 
 /// Reads a registration workbook (XLSX) or CSV file: every delegation and
-/// organization, or every problem.
+/// organization, or every problem. Attendance dates are checked for form
+/// only; [`read_registration_for_event`] also checks them against the
+/// event's days.
 pub fn read_registration(
     bytes: &[u8],
     file_name: &str,
     options: ReadOptions,
+) -> Result<Registration, Vec<SheetProblem>> {
+    read_registration_for_event(bytes, file_name, options, None)
+}
+
+/// Reads a registration as [`read_registration`] does, and refuses every
+/// attendance date outside `event_days` (not checked when `None`), naming
+/// its sheet, row and column.
+pub fn read_registration_for_event(
+    bytes: &[u8],
+    file_name: &str,
+    options: ReadOptions,
+    event_days: Option<EventDays>,
 ) -> Result<Registration, Vec<SheetProblem>> {
     let mut problems = Vec::new();
     let (delegations_table, organizations_table) = match SheetFormat::from_file_name(file_name) {
@@ -88,8 +139,8 @@ pub fn read_registration(
             let known: Option<Vec<&DelegationId>> = delegations_table
                 .as_ref()
                 .map(|_| registration.delegations.iter().map(|d| &d.id).collect());
-            registration.organizations =
-                organizations(table, known.as_deref(), options, &mut problems);
+            (registration.organizations, registration.attendance) =
+                organizations(table, known.as_deref(), options, event_days, &mut problems);
         }
         None => problems.push(SheetProblem {
             place: file_name.to_string(),
@@ -185,6 +236,14 @@ fn cell_text(cell: &Data) -> Result<String, String> {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Ok(format!("{}", *f as i64)),
         Data::Float(f) => Ok(f.to_string()),
         Data::Bool(b) => Ok(b.to_string()),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, h, min, sec, _) = d.to_ymd_hms_milli();
+            Ok(if (h, min, sec) == (0, 0, 0) {
+                format!("{y:04}-{m:02}-{day:02}")
+            } else {
+                format!("{y:04}-{m:02}-{day:02}T{h:02}:{min:02}:{sec:02}")
+            })
+        }
         Data::DateTime(d) => Ok(d.to_string()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Ok(s.clone()),
         Data::Error(e) => Err(format!("the cell holds the Excel error {e}")),
@@ -512,16 +571,96 @@ fn country(row: &Row<'_>, problems: &mut Vec<SheetProblem>) -> Option<CountryCod
         .ok()
 }
 
+/// A date as organizers write it: `2025-05-12` (also with `/` or `.`, or
+/// with a time after it), `2025年5月12日`, or day and month before the
+/// year where that cannot be misread (`25/05/2025`, `5/25/2025`,
+/// `12.05.2025` is refused: 12 May or 5 December?).
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let raw = text.trim();
+    let hint = "write the date as YYYY-MM-DD, for example 2025-05-12";
+    // A time after the date ("2025-05-12 09:00", "2025-05-12T09:00:00").
+    let date = raw
+        .split([' ', 'T'])
+        .next()
+        .unwrap_or_default()
+        .replace(['年', '月'], "-")
+        .replace('日', "");
+    let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
+    let numbers: Option<Vec<u32>> = parts
+        .iter()
+        .map(|p| {
+            (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        })
+        .collect();
+    let (Some(numbers), 3) = (numbers, parts.len()) else {
+        return Err(format!("{raw:?} is not a date; {hint}"));
+    };
+    let (year, month, day) = if parts[0].len() == 4 {
+        (numbers[0], numbers[1], numbers[2])
+    } else if parts[2].len() == 4 {
+        let (a, b) = (numbers[0], numbers[1]);
+        if a > 12 || a == b {
+            (numbers[2], b, a)
+        } else if b > 12 {
+            (numbers[2], a, b)
+        } else {
+            return Err(format!(
+                "{raw:?} can be read two ways (day or month first); {hint}"
+            ));
+        }
+    } else {
+        return Err(format!("{raw:?} has no four-digit year; {hint}"));
+    };
+    i32::try_from(year)
+        .ok()
+        .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .ok_or_else(|| format!("{raw:?} is not a day of the calendar; {hint}"))
+}
+
+/// An optional date cell, checked against the event's days.
+fn date(
+    row: &Row<'_>,
+    key: &str,
+    event_days: Option<EventDays>,
+    problems: &mut Vec<SheetProblem>,
+) -> Option<NaiveDate> {
+    let raw = row.get(key, problems);
+    if raw.is_empty() {
+        return None;
+    }
+    let day = parse_date(&raw)
+        .map_err(|e| row.problem(key, e, problems))
+        .ok()?;
+    match event_days {
+        Some(days) if !days.contains(day) => {
+            row.problem(
+                key,
+                format!(
+                    "{day} is outside the event's days ({} to {})",
+                    days.first, days.last
+                ),
+                problems,
+            );
+            None
+        }
+        _ => Some(day),
+    }
+}
+
 fn organizations(
     table: &Table,
     known_delegations: Option<&[&DelegationId]>,
     options: ReadOptions,
+    event_days: Option<EventDays>,
     problems: &mut Vec<SheetProblem>,
-) -> Vec<Organization> {
+) -> (Vec<Organization>, Vec<Attendance>) {
     let Some(header) = header(table, ORGANIZATION_COLUMNS, problems) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut out = Vec::new();
+    let mut attendance = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for row in data_rows(table, &header) {
         let before = problems.len();
@@ -615,10 +754,28 @@ fn organizations(
         let capacity = Some(row.get("capacity", problems)).filter(|c| !c.is_empty());
         let website = Some(row.get("website", problems)).filter(|w| !w.is_empty());
         let region = Some(row.get("region", problems)).filter(|r| !r.is_empty());
+        let from = date(&row, "attending_from", event_days, problems);
+        let until = date(&row, "attending_until", event_days, problems);
+        if let (Some(from), Some(until)) = (from, until)
+            && until < from
+        {
+            row.problem(
+                "attending_until",
+                format!("{until} is before the first day attending ({from})"),
+                problems,
+            );
+        }
         if problems.len() > before {
             continue;
         }
         if let (Some(id), Some(name), Some(side), Some(country)) = (id, name, side, country) {
+            if from.is_some() || until.is_some() {
+                attendance.push(Attendance {
+                    organization: id.clone(),
+                    from,
+                    until,
+                });
+            }
             out.push(Organization {
                 id,
                 name,
@@ -638,5 +795,5 @@ fn organizations(
             });
         }
     }
-    out
+    (out, attendance)
 }

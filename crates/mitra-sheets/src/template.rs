@@ -87,6 +87,9 @@ fn organization_row(o: &Organization) -> Vec<String> {
         o.certifications.join(", "),
         o.capacity.clone().unwrap_or_default(),
         o.website.clone().unwrap_or_default(),
+        // Attending from / until: the domain keeps no attendance days yet.
+        String::new(),
+        String::new(),
     ]
 }
 
@@ -147,14 +150,66 @@ pub fn write_registration(
     organizations: &[Organization],
     format: SheetFormat,
 ) -> Result<Vec<u8>, WriteError> {
-    let org_rows: Vec<Vec<String>> = organizations.iter().map(organization_row).collect();
+    write_rows(
+        &delegations.iter().map(delegation_row).collect::<Vec<_>>(),
+        &organizations
+            .iter()
+            .map(organization_row)
+            .collect::<Vec<_>>(),
+        format,
+    )
+}
+
+/// The registration workbook or CSV with rows given as cell texts by
+/// column key (`&[("name", "PT Kopi"), ("attending_from", "2025-05-12")]`):
+/// what the domain cannot hold (attendance days), or cells as a person
+/// typed them. A key that is not a column of its sheet is an error.
+pub fn write_registration_cells(
+    delegations: &[&[(&str, &str)]],
+    organizations: &[&[(&str, &str)]],
+    format: SheetFormat,
+) -> Result<Vec<u8>, WriteError> {
+    fn rows(
+        sheet: &str,
+        columns: &[Column],
+        given: &[&[(&str, &str)]],
+    ) -> Result<Vec<Vec<String>>, WriteError> {
+        given
+            .iter()
+            .map(|cells| {
+                let mut row = vec![String::new(); columns.len()];
+                for (key, text) in cells.iter() {
+                    let at = columns.iter().position(|c| c.key == *key).ok_or_else(|| {
+                        WriteError::UnknownColumn {
+                            sheet: sheet.to_string(),
+                            key: key.to_string(),
+                        }
+                    })?;
+                    row[at] = text.to_string();
+                }
+                Ok(row)
+            })
+            .collect()
+    }
+    write_rows(
+        &rows(DELEGATIONS_SHEET, DELEGATION_COLUMNS, delegations)?,
+        &rows(ORGANIZATIONS_SHEET, ORGANIZATION_COLUMNS, organizations)?,
+        format,
+    )
+}
+
+fn write_rows(
+    delegation_rows: &[Vec<String>],
+    org_rows: &[Vec<String>],
+    format: SheetFormat,
+) -> Result<Vec<u8>, WriteError> {
     match format {
         SheetFormat::Csv => {
             let mut out = UTF8_BOM.to_vec();
             {
                 let mut writer = csv::Writer::from_writer(&mut out);
                 writer.write_record(ORGANIZATION_COLUMNS.iter().map(|c| c.header()))?;
-                for row in &org_rows {
+                for row in org_rows {
                     writer.write_record(row)?;
                 }
                 writer.flush().map_err(csv::Error::from)?;
@@ -188,14 +243,10 @@ pub fn write_registration(
             }
             let sheet = book.add_worksheet();
             sheet.set_name(DELEGATIONS_SHEET)?;
-            write_sheet(
-                sheet,
-                DELEGATION_COLUMNS,
-                &delegations.iter().map(delegation_row).collect::<Vec<_>>(),
-            )?;
+            write_sheet(sheet, DELEGATION_COLUMNS, delegation_rows)?;
             let sheet = book.add_worksheet();
             sheet.set_name(ORGANIZATIONS_SHEET)?;
-            write_sheet(sheet, ORGANIZATION_COLUMNS, &org_rows)?;
+            write_sheet(sheet, ORGANIZATION_COLUMNS, org_rows)?;
             Ok(book.save_to_buffer()?)
         }
     }

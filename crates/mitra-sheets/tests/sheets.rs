@@ -6,9 +6,9 @@ use mitra_core::codes::{CountryCode, LanguageCode};
 use mitra_core::ids::{DelegationId, OrgId};
 use mitra_core::organization::{Delegation, Objectives, Organization, Sector, Side, TradeItem};
 use mitra_hs::HsCode;
-use mitra_sheets::read::{ReadOptions, parse_items};
-use mitra_sheets::template::write_registration;
-use mitra_sheets::{SheetFormat, read_registration};
+use mitra_sheets::read::{ReadOptions, parse_date, parse_items};
+use mitra_sheets::template::{write_registration, write_registration_cells};
+use mitra_sheets::{EventDays, SheetFormat, read_registration, read_registration_for_event};
 use rust_xlsxwriter::Workbook;
 use std::io::Cursor;
 
@@ -229,7 +229,7 @@ fn bad_cells_are_named_by_sheet_row_and_column_and_nothing_is_read() {
     assert!(
         errors
             .iter()
-            .any(|e| e.starts_with("Organizations!O1: unknown column header \"colour\"")),
+            .any(|e| e.starts_with("Organizations!Q1: unknown column header \"colour\"")),
         "{errors:#?}"
     );
 
@@ -279,6 +279,186 @@ fn a_platform_export_reads_with_its_own_column_names() {
         errors[0].starts_with("b2match.csv!2 (side): empty; write guest or host"),
         "{errors:#?}"
     );
+}
+
+fn may_2025(day: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2025, 5, day).unwrap()
+}
+
+/// The two days of the event the attendance tests read against.
+fn event_days() -> Option<EventDays> {
+    Some(EventDays {
+        first: may_2025(12),
+        last: may_2025(13),
+    })
+}
+
+fn read_during(bytes: &[u8], name: &str) -> Result<mitra_sheets::Registration, Vec<String>> {
+    read_registration_for_event(bytes, name, ReadOptions::default(), event_days())
+        .map_err(|ps| ps.iter().map(|p| p.to_string()).collect())
+}
+
+/// A company row of the template with the attendance cells given.
+fn company<'a>(id: &'a str, from: &'a str, until: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("id", id),
+        ("name", id),
+        ("side", "guest"),
+        ("country", "ID"),
+        ("languages", "id"),
+        ("attending_from", from),
+        ("attending_until", until),
+    ]
+}
+
+#[test]
+fn attendance_days_within_the_event_are_read() {
+    let rows = [
+        company("a-1", "2025-05-12", "2025-05-13"),
+        company("a-2", "2025年5月13日", ""),
+        company("a-3", "", "13/05/2025"),
+        company("a-4", "", ""),
+    ];
+    let rows: Vec<&[(&str, &str)]> = rows.iter().map(Vec::as_slice).collect();
+    for (format, name) in [
+        (SheetFormat::Xlsx, "days.xlsx"),
+        (SheetFormat::Csv, "days.csv"),
+    ] {
+        let bytes = write_registration_cells(&[], &rows, format).unwrap();
+        let registration = read_during(&bytes, name).unwrap();
+        assert_eq!(registration.organizations.len(), 4);
+        let days: Vec<_> = registration
+            .attendance
+            .iter()
+            .map(|a| (a.organization.as_str(), a.from, a.until))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                ("a-1", Some(may_2025(12)), Some(may_2025(13))),
+                ("a-2", Some(may_2025(13)), None),
+                ("a-3", None, Some(may_2025(13))),
+            ],
+            "{name}"
+        );
+    }
+    // The template has the columns, in three languages.
+    let headers = own_headers();
+    assert!(
+        headers.contains(&"attending_from / Attending from / Hadir mulai / 出席起始日期".into())
+    );
+    assert!(
+        headers.contains(&"attending_until / Attending until / Hadir sampai / 出席截止日期".into())
+    );
+    assert!(write_registration_cells(&[], &[&[("colour", "red")]], SheetFormat::Csv).is_err());
+}
+
+#[test]
+fn a_date_outside_the_event_or_malformed_is_named_by_sheet_row_and_column() {
+    let rows = [
+        company("a-1", "2025-05-12", "2025-05-20"),
+        company("a-2", "2025-05-11", ""),
+        company("a-3", "next Tuesday", "03/04/2025"),
+        company("a-4", "2025-02-30", ""),
+        company("a-5", "2025-05-13", "2025-05-12"),
+        company("a-6", "2025-05-12", "2025-05-13"),
+    ];
+    let rows: Vec<&[(&str, &str)]> = rows.iter().map(Vec::as_slice).collect();
+    let bytes = write_registration_cells(&[], &rows, SheetFormat::Xlsx).unwrap();
+    let errors = read_during(&bytes, "days.xlsx").unwrap_err();
+    let expect = [
+        "Organizations!P2 (attending_until): 2025-05-20 is outside the event's days (2025-05-12 to 2025-05-13)",
+        "Organizations!O3 (attending_from): 2025-05-11 is outside the event's days (2025-05-12 to 2025-05-13)",
+        "Organizations!O4 (attending_from): \"next Tuesday\" is not a date; write the date as YYYY-MM-DD",
+        "Organizations!P4 (attending_until): \"03/04/2025\" can be read two ways",
+        "Organizations!O5 (attending_from): \"2025-02-30\" is not a day of the calendar",
+        "Organizations!P6 (attending_until): 2025-05-12 is before the first day attending (2025-05-13)",
+    ];
+    for e in expect {
+        assert!(
+            errors.iter().any(|line| line.starts_with(e)),
+            "expected {e:?} in {errors:#?}"
+        );
+    }
+    assert_eq!(errors.len(), expect.len(), "{errors:#?}");
+    // Without the event's days only the form of a date is checked.
+    let errors = read(&bytes, "days.xlsx").unwrap_err();
+    assert_eq!(errors.len(), 4, "{errors:#?}");
+    assert!(errors.iter().all(|e| !e.contains("outside the event")));
+}
+
+#[test]
+fn excel_date_cells_are_read_as_days() {
+    let mut rows: Vec<Vec<String>> = vec![own_headers()];
+    rows.push(
+        ["a-1", "Alpha", "guest", "ID", "", "", "", "id"]
+            .map(String::from)
+            .to_vec(),
+    );
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Organizations").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, value).unwrap();
+        }
+    }
+    let format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 5, 13).unwrap();
+    sheet
+        .write_datetime_with_format(1, 14, &day, &format)
+        .unwrap();
+    let late = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 6, 1).unwrap();
+    sheet
+        .write_datetime_with_format(1, 15, &late, &format)
+        .unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let errors = read_during(&bytes, "dates.xlsx").unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            "Organizations!P2 (attending_until): 2025-06-01 is outside the event's days (2025-05-12 to 2025-05-13)"
+        ]
+    );
+    let registration = read(&bytes, "dates.xlsx").unwrap();
+    assert_eq!(registration.attendance[0].from, Some(may_2025(13)));
+    assert_eq!(
+        registration.attendance[0].until,
+        chrono::NaiveDate::from_ymd_opt(2025, 6, 1)
+    );
+}
+
+#[test]
+fn dates_are_read_as_organizers_write_them() {
+    for (text, day) in [
+        ("2025-05-12", 12),
+        ("2025/5/12", 12),
+        ("2025.05.12", 12),
+        ("2025-05-12 09:30", 12),
+        ("2025-05-12T09:30:00", 12),
+        ("2025年5月13日", 13),
+        ("13/05/2025", 13),
+        ("5/13/2025", 13),
+        ("12-12-2025", 0),
+    ] {
+        let expected = if day == 0 {
+            chrono::NaiveDate::from_ymd_opt(2025, 12, 12).unwrap()
+        } else {
+            may_2025(day)
+        };
+        assert_eq!(parse_date(text), Ok(expected), "{text}");
+    }
+    for bad in [
+        "",
+        "12/05/2025",
+        "12/05/25",
+        "2025-13-01",
+        "2025-05",
+        "May 12, 2025",
+        "45789",
+    ] {
+        assert!(parse_date(bad).is_err(), "{bad}");
+    }
 }
 
 #[test]
