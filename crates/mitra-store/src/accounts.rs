@@ -208,6 +208,18 @@ pub(crate) async fn end_session(pool: &SqlitePool, token_hash: &str) -> Result<(
 
 pub(crate) async fn expire_requests(pool: &SqlitePool, event: &EventId, now: i64) -> Result<u64> {
     let key = event_key(pool, event).await?;
+    // Pages call this on every view: look before taking the write lock.
+    let due: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM meeting_request r JOIN request_clock c ON c.request_id = r.id
+         WHERE r.event_id = ? AND r.status = 'pending' AND c.answered_at IS NULL AND c.expires_at <= ?)",
+    )
+    .bind(key)
+    .bind(now)
+    .fetch_one(pool)
+    .await?;
+    if !due {
+        return Ok(0);
+    }
     let done = sqlx::query(
         "UPDATE meeting_request SET status = 'expired'
          WHERE event_id = ? AND status = 'pending'

@@ -161,6 +161,14 @@ impl Store {
     /// the stored one.
     pub async fn pass_key(&self, event: &EventId, fresh: &str) -> Result<String> {
         let key = event_key(&self.pool, event).await?;
+        // Read first: the common case must not take SQLite's write lock.
+        let stored: Option<String> = sqlx::query_scalar("SELECT pass_key FROM event WHERE id = ?")
+            .bind(key)
+            .fetch_one(&self.pool)
+            .await?;
+        if let Some(secret) = stored {
+            return Ok(secret);
+        }
         sqlx::query("UPDATE event SET pass_key = ? WHERE id = ? AND pass_key IS NULL")
             .bind(fresh)
             .bind(key)
