@@ -45,8 +45,8 @@ pub use event::render_event_html;
 pub use locale::Lang;
 pub use mission::render_mission_html;
 pub use paper::{
-    Agenda, AgendaMeeting, Badge, BadgeRole, PaperError, PaperEvent, PlanRow, PlanSlot,
-    TablePlan, TableTent, render_agenda_html, render_badges_html, render_table_plan_html,
+    Agenda, AgendaMeeting, Badge, BadgeRole, PaperError, PaperEvent, PlanRow, PlanSlot, TablePlan,
+    TableTent, render_agenda_html, render_badges_html, render_table_plan_html,
     render_table_tents_html,
 };
 #[cfg(feature = "pdf")]

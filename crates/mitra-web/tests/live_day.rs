@@ -690,7 +690,11 @@ async fn mail_waits_in_the_queue_while_the_server_is_down_and_the_organizer_sees
     let ics = wulan.get("/me/calendar.ics").await;
     assert_eq!(ics.status, StatusCode::OK);
     assert!(ics.body.starts_with("BEGIN:VCALENDAR"));
-    assert!(ics.body.contains("Kopi Lampung") || ics.body.contains("Lada Nusantara"), "{}", ics.body);
+    assert!(
+        ics.body.contains("Kopi Lampung") || ics.body.contains("Lada Nusantara"),
+        "{}",
+        ics.body
+    );
     // Nobody listens on this port.
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -780,7 +784,11 @@ async fn mail_waits_in_the_queue_while_the_server_is_down_and_the_organizer_sees
     let asked = budi
         .post(
             "/company/requests",
-            &[("csrf", &budi_csrf), ("to", "h1"), ("message", "Bisa bertemu?")],
+            &[
+                ("csrf", &budi_csrf),
+                ("to", "h1"),
+                ("message", "Bisa bertemu?"),
+            ],
         )
         .await;
     assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.body);
@@ -797,7 +805,11 @@ async fn mail_waits_in_the_queue_while_the_server_is_down_and_the_organizer_sees
         .filter(|m| m.message_id.contains(".request."))
         .collect();
     assert_eq!(to_li.len(), 1);
-    assert!(to_li[0].subject.contains("洽谈请求"), "{}", to_li[0].subject);
+    assert!(
+        to_li[0].subject.contains("洽谈请求"),
+        "{}",
+        to_li[0].subject
+    );
     assert!(to_li[0].body.contains("Lada Nusantara") && to_li[0].body.contains("Bisa bertemu?"));
     let li_csrf = li.csrf().await;
     let answered = li
@@ -813,7 +825,11 @@ async fn mail_waits_in_the_queue_while_the_server_is_down_and_the_organizer_sees
         .filter(|m| m.message_id.contains(".accepted."))
         .collect();
     assert_eq!(to_budi.len(), 1);
-    assert!(to_budi[0].body.contains("Jinan Agritech menerima"), "{}", to_budi[0].body);
+    assert!(
+        to_budi[0].body.contains("Jinan Agritech menerima"),
+        "{}",
+        to_budi[0].body
+    );
 }
 
 /// The VEVENT with this UID line (unfolded).
