@@ -136,8 +136,12 @@ pub fn read_registration_for_event(
     }
     match &organizations_table {
         Some(table) => {
+            // A Delegations sheet with rows names every delegation its
+            // companies may join; an empty one (the blank template, filled
+            // with companies only) leaves them to the event's delegations.
             let known: Option<Vec<&DelegationId>> = delegations_table
                 .as_ref()
+                .filter(|_| !registration.delegations.is_empty())
                 .map(|_| registration.delegations.iter().map(|d| &d.id).collect());
             (registration.organizations, registration.attendance) =
                 organizations(table, known.as_deref(), options, event_days, &mut problems);

@@ -354,6 +354,32 @@ fn attendance_days_within_the_event_are_read() {
 }
 
 #[test]
+fn companies_join_delegations_of_the_sheet_or_of_the_event() {
+    let mut row = company("a-1", "", "");
+    row.push(("delegation", "lampung"));
+    // The blank template filled with companies only: the delegation is the event's.
+    let bytes = write_registration_cells(&[], &[&row], SheetFormat::Xlsx).unwrap();
+    let registration = read(&bytes, "companies.xlsx").unwrap();
+    assert_eq!(
+        registration.organizations[0]
+            .delegation
+            .as_ref()
+            .map(|d| d.as_str()),
+        Some("lampung")
+    );
+    // A Delegations sheet with rows names every delegation its companies join.
+    let delegation: &[(&str, &str)] = &[("id", "jambi"), ("name", "Jambi"), ("country", "ID")];
+    let bytes = write_registration_cells(&[delegation], &[&row], SheetFormat::Xlsx).unwrap();
+    let errors = read(&bytes, "both.xlsx").unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            "Organizations!F2 (delegation): unknown delegation \"lampung\" (not in the Delegations sheet)"
+        ]
+    );
+}
+
+#[test]
 fn a_date_outside_the_event_or_malformed_is_named_by_sheet_row_and_column() {
     let rows = [
         company("a-1", "2025-05-12", "2025-05-20"),

@@ -133,7 +133,16 @@ async fn the_organizer_imports_a_filled_template_once_and_again_without_change()
         ("attending_from", &day),
         ("attending_until", &day),
     ];
-    let workbook = write_registration_cells(&[], &[row], SheetFormat::Xlsx).unwrap();
+    // A guest joins a delegation the event already has.
+    let guest: &[(&str, &str)] = &[
+        ("name", "Koperasi Lada Unggah"),
+        ("side", "guest"),
+        ("country", "ID"),
+        ("delegation", "lampung"),
+        ("languages", "id"),
+        ("offers", "Lada hitam [0904.11]"),
+    ];
+    let workbook = write_registration_cells(&[], &[row, guest], SheetFormat::Xlsx).unwrap();
 
     let first = upload(&mut client, &csrf, "", "registration.xlsx", &workbook).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
@@ -141,7 +150,15 @@ async fn the_organizer_imports_a_filled_template_once_and_again_without_change()
     assert!(first.body.contains("济南咖啡进口有限公司 (upload-kafei)"));
     assert!(first.body.contains("id=\"attendance\""));
     let orgs = store.organizations(&event()).await.unwrap();
-    assert_eq!(orgs.len(), before + 1);
+    assert_eq!(orgs.len(), before + 2);
+    let guest = orgs
+        .iter()
+        .find(|o| o.id.as_str() == "koperasi-lada-unggah")
+        .expect("an id made from the name");
+    assert_eq!(
+        guest.delegation.as_ref().map(|d| d.as_str()),
+        Some("lampung")
+    );
     let added = orgs
         .iter()
         .find(|o| o.id.as_str() == "upload-kafei")
@@ -172,7 +189,7 @@ async fn the_organizer_imports_a_filled_template_once_and_again_without_change()
         imports[0].detail
     );
     assert!(
-        imports[1].detail.contains("1 added"),
+        imports[1].detail.contains("2 added") && imports[1].detail.contains("0 new delegations"),
         "{}",
         imports[1].detail
     );
