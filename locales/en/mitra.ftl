@@ -271,3 +271,4 @@ paper-tents = Table tents
 register-open = Register your company for this event
 setup-open = Event setup
 registrations-open = Registrations awaiting approval
+import-open = Import a spreadsheet

@@ -267,3 +267,4 @@ paper-tents = Papan nama meja
 register-open = Daftarkan perusahaan Anda untuk acara ini
 setup-open = Pengaturan acara
 registrations-open = Pendaftaran menunggu persetujuan
+import-open = Impor lembar kerja

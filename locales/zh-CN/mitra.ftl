@@ -267,3 +267,4 @@ paper-tents = 桌牌
 register-open = 为本次活动登记贵公司
 setup-open = 活动设置
 registrations-open = 待审核的报名
+import-open = 导入电子表格
