@@ -791,6 +791,15 @@ pub(crate) async fn replace_draft_meetings(
 
 pub(crate) async fn meetings(pool: &SqlitePool, event: &EventId) -> Result<Vec<StoredMeeting>> {
     let key = event_key(pool, event).await?;
+    meetings_by_key(pool, key).await
+}
+
+/// Every meeting of the event with this row key, by slot then table; on
+/// any executor, so that a transaction can read them too.
+pub(crate) async fn meetings_by_key(
+    executor: impl sqlx::SqliteExecutor<'_>,
+    key: i64,
+) -> Result<Vec<StoredMeeting>> {
     let rows = sqlx::query(
         "SELECT m.id, m.request_id, a.code AS a_code, b.code AS b_code, s.code AS slot_code, t.code AS table_code,
                 i.code AS interpreter_code, m.status
@@ -800,7 +809,7 @@ pub(crate) async fn meetings(pool: &SqlitePool, event: &EventId) -> Result<Vec<S
          WHERE m.event_id = ? ORDER BY s.starts_at, t.code, m.id",
     )
     .bind(key)
-    .fetch_all(pool)
+    .fetch_all(executor)
     .await?;
     rows.iter()
         .map(|r| {

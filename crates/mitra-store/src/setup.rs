@@ -23,13 +23,13 @@ use crate::rows::event_key;
 use crate::{Result, Store, StoreError, StoredMeeting};
 use mitra_core::codes::{CountryCode, LanguageCode};
 use mitra_core::event::{EventPlan, Interpreter, Table};
-use mitra_core::ids::{DelegationId, EventId, InterpreterId, OrgId, PersonId, SlotId, TableId};
+use mitra_core::ids::{DelegationId, EventId, OrgId, PersonId};
 use mitra_core::meeting::{Meeting, MeetingStatus};
 use mitra_core::organization::{Organization, Sector, Side, TradeItem};
 use mitra_core::people::{Person, Role};
 use mitra_hs::HsCode;
 use serde_json::{Value, json};
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{Sqlite, Transaction};
 use std::collections::{HashMap, HashSet};
 
 type Tx<'c> = Transaction<'c, Sqlite>;
@@ -65,37 +65,9 @@ fn key_of(map: &HashMap<String, i64>, what: &'static str, code: &str) -> Result<
 
 /// The event's meetings that are not cancelled, read inside `tx`.
 async fn live_meetings(tx: &mut Tx<'_>, event_key: i64) -> Result<Vec<StoredMeeting>> {
-    let rows = sqlx::query(
-        "SELECT m.id, m.request_id, a.code AS a_code, b.code AS b_code, s.code AS slot_code, t.code AS table_code,
-                i.code AS interpreter_code, m.status
-         FROM meeting m JOIN organization a ON a.id = m.a_org_id JOIN organization b ON b.id = m.b_org_id
-         JOIN slot s ON s.id = m.slot_id JOIN meeting_table t ON t.id = m.table_id
-         LEFT JOIN interpreter i ON i.id = m.interpreter_id
-         WHERE m.event_id = ? AND m.status <> 'cancelled' ORDER BY s.starts_at, t.code, m.id",
-    )
-    .bind(event_key)
-    .fetch_all(&mut **tx)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(StoredMeeting {
-                id: r.get("id"),
-                request_id: r.get("request_id"),
-                meeting: Meeting {
-                    a: OrgId::parse(r.get("a_code")).map_err(corrupt)?,
-                    b: OrgId::parse(r.get("b_code")).map_err(corrupt)?,
-                    slot: SlotId::parse(r.get("slot_code")).map_err(corrupt)?,
-                    table: TableId::parse(r.get("table_code")).map_err(corrupt)?,
-                    interpreter: r
-                        .get::<Option<String>, _>("interpreter_code")
-                        .map(|i| InterpreterId::parse(&i))
-                        .transpose()
-                        .map_err(corrupt)?,
-                    status: MeetingStatus::parse(r.get("status")).map_err(corrupt)?,
-                },
-            })
-        })
-        .collect()
+    let mut meetings = crate::rows::meetings_by_key(&mut **tx, event_key).await?;
+    meetings.retain(|m| m.meeting.status != MeetingStatus::Cancelled);
+    Ok(meetings)
 }
 
 fn items_json(items: &[TradeItem]) -> Value {

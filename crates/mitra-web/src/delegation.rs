@@ -364,11 +364,7 @@ pub async fn mission_report(
     let inputs = crate::services::reports::mission_inputs(&state.store, &event, &id, None)
         .await
         .or_page(lang)?;
-    let doc_lang = match lang {
-        crate::i18n::Lang::En => mitra_docs::Lang::En,
-        crate::i18n::Lang::Id => mitra_docs::Lang::Id,
-        crate::i18n::Lang::Zh => mitra_docs::Lang::Zh,
-    };
+    let doc_lang = crate::services::paper::doc_lang(lang);
     let unexpected = |e: String| PageError::new(lang, Problem::Unexpected(e));
     let (content_type, bytes) = tokio::task::spawn_blocking(move || {
         let report = mitra_insight::build_mission_report(&inputs);

@@ -171,8 +171,8 @@ pub async fn for_person(
     event: &EventId,
     person: &mitra_core::ids::PersonId,
 ) -> Result<Option<String>, mitra_store::StoreError> {
-    let people = store.people(event).await?;
-    let Some(found) = people.iter().find(|p| p.id == *person) else {
+    let parts = crate::services::day::Parts::load(store, event).await?;
+    let Some(found) = parts.people.iter().find(|p| p.id == *person) else {
         return Ok(None);
     };
     let attendee = match &found.role {
@@ -180,29 +180,15 @@ pub async fn for_person(
         mitra_core::people::Role::Interpreter(i) => Attendee::Interpreter(i.clone()),
         _ => return Ok(None),
     };
-    let plan = store.event_plan(event).await?;
-    let orgs: HashMap<String, String> = store
-        .organizations(event)
-        .await?
-        .into_iter()
-        .map(|o| (o.id.to_string(), o.name))
-        .collect();
-    let interpreters: HashMap<String, String> = store
-        .interpreters(event)
-        .await?
-        .into_iter()
-        .map(|i| (i.id.to_string(), i.name))
-        .collect();
     let meetings = store.meetings(event).await?;
-    let stamps = store.meeting_stamps(event).await?;
     let cal = calendar(
-        &plan,
+        &parts.plan,
         &meetings,
-        &stamps,
+        &parts.stamps,
         &attendee,
         &Names {
-            organizations: &orgs,
-            interpreters: &interpreters,
+            organizations: &parts.org_names,
+            interpreters: &parts.interpreter_names,
         },
         crate::services::notify::language_of(found),
     );

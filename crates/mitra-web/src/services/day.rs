@@ -3,7 +3,7 @@
 //! with the mail that announces it (see [`notify`]).
 
 use crate::services::calendar::Names;
-use crate::services::engines::{self, Changes, EngineError};
+use crate::services::engines::{self, Changes, EngineError, pair};
 use crate::services::notify::{self, Audience};
 use crate::services::passes::{self, PassError};
 use mitra_core::event::{EventPlan, Interpreter, Table};
@@ -414,12 +414,4 @@ pub async fn reschedule_rest(
     let changes = engines::changes_after(store, event, &file, &past).await?;
     engines::publish_changes(store, event, &changes, actor, now).await?;
     Ok(changes)
-}
-
-fn pair(a: &str, b: &str) -> (String, String) {
-    if a <= b {
-        (a.to_string(), b.to_string())
-    } else {
-        (b.to_string(), a.to_string())
-    }
 }

@@ -239,7 +239,8 @@ pub struct Changes {
 
 type Place = (String, String, String, String);
 
-fn pair(a: &str, b: &str) -> (String, String) {
+/// A guest–host pair in a fixed order, whoever asked.
+pub(crate) fn pair(a: &str, b: &str) -> (String, String) {
     if a <= b {
         (a.to_string(), b.to_string())
     } else {
