@@ -11,6 +11,9 @@ mod company;
 mod day;
 mod delegation;
 mod errors;
+/// Entry points for the fuzz targets in `fuzz/` (not part of the API).
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 mod interpreter;
 mod organizer;
