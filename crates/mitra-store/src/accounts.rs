@@ -4,12 +4,14 @@
 //! are stored as their SHA-256, passwords as argon2 hashes made by the
 //! caller.
 
+use crate::db::write_tx;
+use crate::db::{Flag, Tx};
 use crate::rows::{self, event_key};
-use crate::{Result, StoreError};
+use crate::{Result, Store, StoreError};
 use mitra_core::ids::{EventId, InterpreterId, OrgId, PersonId};
 use mitra_core::meeting::{Meeting, MeetingStatus, Priority, RequestStatus};
 use mitra_core::people::Role;
-use sqlx::{Row, Sqlite, SqlitePool, Transaction};
+use sqlx::{AnyPool, Row};
 use std::collections::HashMap;
 
 /// A signed-in person, as a session finds them.
@@ -51,13 +53,9 @@ fn corrupt(what: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(what.to_string())
 }
 
-pub(crate) async fn person_key(
-    pool: &SqlitePool,
-    event: &EventId,
-    person: &PersonId,
-) -> Result<i64> {
+pub(crate) async fn person_key(pool: &AnyPool, event: &EventId, person: &PersonId) -> Result<i64> {
     let event_key = event_key(pool, event).await?;
-    sqlx::query_scalar("SELECT id FROM person WHERE event_id = ? AND code = ?")
+    sqlx::query_scalar("SELECT id FROM person WHERE event_id = $1 AND code = $2")
         .bind(event_key)
         .bind(person.as_str())
         .fetch_optional(pool)
@@ -68,25 +66,22 @@ pub(crate) async fn person_key(
         })
 }
 
-pub(crate) async fn set_password(pool: &SqlitePool, person_key: i64, hash: &str) -> Result<()> {
+pub(crate) async fn set_password(tx: &mut Tx<'_>, person_key: i64, hash: &str) -> Result<()> {
     sqlx::query(
-        "INSERT INTO password_login (person_id, hash) VALUES (?, ?)
+        "INSERT INTO password_login (person_id, hash) VALUES ($1, $2)
          ON CONFLICT (person_id) DO UPDATE SET hash = excluded.hash",
     )
     .bind(person_key)
     .bind(hash)
-    .execute(pool)
+    .execute(&mut **tx)
     .await?;
     Ok(())
 }
 
-pub(crate) async fn organizer_passwords(
-    pool: &SqlitePool,
-    email: &str,
-) -> Result<Vec<(i64, String)>> {
+pub(crate) async fn organizer_passwords(pool: &AnyPool, email: &str) -> Result<Vec<(i64, String)>> {
     let rows = sqlx::query(
         "SELECT p.id, l.hash FROM person p JOIN password_login l ON l.person_id = p.id
-         WHERE p.role = 'organizer' AND lower(p.email) = lower(?) ORDER BY p.id",
+         WHERE p.role = 'organizer' AND lower(p.email) = lower($1) ORDER BY p.id",
     )
     .bind(email.trim())
     .fetch_all(pool)
@@ -95,44 +90,46 @@ pub(crate) async fn organizer_passwords(
 }
 
 pub(crate) async fn create_invitation(
-    pool: &SqlitePool,
+    tx: &mut Tx<'_>,
     person_key: i64,
     token_hash: &str,
     now: i64,
     expires_at: i64,
 ) -> Result<()> {
-    sqlx::query("INSERT INTO invitation (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+    sqlx::query("INSERT INTO invitation (token_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(token_hash)
         .bind(person_key)
         .bind(now)
         .bind(expires_at)
-        .execute(pool)
+        .execute(&mut **tx)
         .await?;
     Ok(())
 }
 
 pub(crate) async fn redeem_invitation(
-    pool: &SqlitePool,
+    store: &Store,
     token_hash: &str,
     now: i64,
 ) -> Result<Redeemed> {
     // One statement marks the link used, so two browsers racing with the
     // same link cannot both sign in.
-    let taken: Option<i64> = sqlx::query_scalar(
-        "UPDATE invitation SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
-         RETURNING person_id",
-    )
-    .bind(now)
-    .bind(token_hash)
-    .bind(now)
-    .fetch_optional(pool)
-    .await?;
+    let taken: Option<i64> = write_tx!(store, |tx| {
+        Ok(sqlx::query_scalar(
+            "UPDATE invitation SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $3
+             RETURNING person_id",
+        )
+        .bind(now)
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&mut **tx)
+        .await?)
+    })?;
     if let Some(person) = taken {
         return Ok(Redeemed::Person(person));
     }
-    let row = sqlx::query("SELECT used_at FROM invitation WHERE token_hash = ?")
+    let row = sqlx::query("SELECT used_at FROM invitation WHERE token_hash = $1")
         .bind(token_hash)
-        .fetch_optional(pool)
+        .fetch_optional(&store.pool)
         .await?;
     Ok(match row {
         None => Redeemed::Unknown,
@@ -142,7 +139,7 @@ pub(crate) async fn redeem_invitation(
 }
 
 pub(crate) async fn create_session(
-    pool: &SqlitePool,
+    tx: &mut Tx<'_>,
     person_key: i64,
     token_hash: &str,
     csrf: &str,
@@ -150,25 +147,25 @@ pub(crate) async fn create_session(
     expires_at: i64,
 ) -> Result<()> {
     sqlx::query(
-        "INSERT INTO web_session (token_hash, person_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO web_session (token_hash, person_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash)
     .bind(person_key)
     .bind(csrf)
     .bind(now)
     .bind(expires_at)
-    .execute(pool)
+    .execute(&mut **tx)
     .await?;
     // Old sessions are cleared as new ones begin, so the table stays small.
-    sqlx::query("DELETE FROM web_session WHERE expires_at <= ?")
+    sqlx::query("DELETE FROM web_session WHERE expires_at <= $1")
         .bind(now)
-        .execute(pool)
+        .execute(&mut **tx)
         .await?;
     Ok(())
 }
 
 pub(crate) async fn session_account(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     token_hash: &str,
     now: i64,
 ) -> Result<Option<Account>> {
@@ -178,7 +175,7 @@ pub(crate) async fn session_account(
          FROM web_session s JOIN person p ON p.id = s.person_id JOIN event e ON e.id = p.event_id
          LEFT JOIN organization o ON o.id = p.organization_id LEFT JOIN delegation d ON d.id = p.delegation_id
          LEFT JOIN interpreter i ON i.id = p.interpreter_id
-         WHERE s.token_hash = ? AND s.expires_at > ?",
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
     .bind(token_hash)
     .bind(now)
@@ -198,20 +195,21 @@ pub(crate) async fn session_account(
     }))
 }
 
-pub(crate) async fn end_session(pool: &SqlitePool, token_hash: &str) -> Result<()> {
-    sqlx::query("DELETE FROM web_session WHERE token_hash = ?")
+pub(crate) async fn end_session(tx: &mut Tx<'_>, token_hash: &str) -> Result<()> {
+    sqlx::query("DELETE FROM web_session WHERE token_hash = $1")
         .bind(token_hash)
-        .execute(pool)
+        .execute(&mut **tx)
         .await?;
     Ok(())
 }
 
-pub(crate) async fn expire_requests(pool: &SqlitePool, event: &EventId, now: i64) -> Result<u64> {
+pub(crate) async fn expire_requests(store: &Store, event: &EventId, now: i64) -> Result<u64> {
+    let pool = &store.pool;
     let key = event_key(pool, event).await?;
     // Pages call this on every view: look before taking the write lock.
-    let due: bool = sqlx::query_scalar(
+    let Flag(due) = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM meeting_request r JOIN request_clock c ON c.request_id = r.id
-         WHERE r.event_id = ? AND r.status = 'pending' AND c.answered_at IS NULL AND c.expires_at <= ?)",
+         WHERE r.event_id = $1 AND r.status = 'pending' AND c.answered_at IS NULL AND c.expires_at <= $2)",
     )
     .bind(key)
     .bind(now)
@@ -220,20 +218,22 @@ pub(crate) async fn expire_requests(pool: &SqlitePool, event: &EventId, now: i64
     if !due {
         return Ok(0);
     }
-    let done = sqlx::query(
-        "UPDATE meeting_request SET status = 'expired'
-         WHERE event_id = ? AND status = 'pending'
-           AND id IN (SELECT request_id FROM request_clock WHERE answered_at IS NULL AND expires_at <= ?)",
-    )
-    .bind(key)
-    .bind(now)
-    .execute(pool)
-    .await?;
-    Ok(done.rows_affected())
+    write_tx!(store, |tx| {
+        let done = sqlx::query(
+            "UPDATE meeting_request SET status = 'expired'
+             WHERE event_id = $1 AND status = 'pending'
+               AND id IN (SELECT request_id FROM request_clock WHERE answered_at IS NULL AND expires_at <= $2)",
+        )
+        .bind(key)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        Ok(done.rows_affected())
+    })
 }
 
-async fn org_key(tx: &mut Transaction<'_, Sqlite>, event_key: i64, org: &OrgId) -> Result<i64> {
-    sqlx::query_scalar("SELECT id FROM organization WHERE event_id = ? AND code = ?")
+async fn org_key(tx: &mut Tx<'_>, event_key: i64, org: &OrgId) -> Result<i64> {
+    sqlx::query_scalar("SELECT id FROM organization WHERE event_id = $1 AND code = $2")
         .bind(event_key)
         .bind(org.as_str())
         .fetch_optional(&mut **tx)
@@ -255,7 +255,7 @@ pub enum Asked {
 }
 
 pub(crate) async fn ask_meeting(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     event: &EventId,
     from: &OrgId,
     to: &OrgId,
@@ -273,8 +273,8 @@ pub(crate) async fn ask_meeting(
     }
     let open: Vec<(i64, i64, String)> = sqlx::query(
         "SELECT id, from_org_id, status FROM meeting_request
-         WHERE event_id = ? AND status IN ('pending', 'accepted')
-           AND ((from_org_id = ? AND to_org_id = ?) OR (from_org_id = ? AND to_org_id = ?))",
+         WHERE event_id = $1 AND status IN ('pending', 'accepted')
+           AND ((from_org_id = $2 AND to_org_id = $3) OR (from_org_id = $4 AND to_org_id = $5))",
     )
     .bind(event_key)
     .bind(from_key)
@@ -287,12 +287,12 @@ pub(crate) async fn ask_meeting(
     .map(|r| (r.get("id"), r.get("from_org_id"), r.get("status")))
     .collect();
     if let Some((id, _, _)) = open.iter().find(|(_, f, s)| *f == to_key && s == "pending") {
-        sqlx::query("UPDATE meeting_request SET status = 'accepted', priority = ? WHERE id = ?")
+        sqlx::query("UPDATE meeting_request SET status = 'accepted', priority = $1 WHERE id = $2")
             .bind(i64::from(Priority::Mutual.number()))
             .bind(id)
             .execute(&mut **tx)
             .await?;
-        sqlx::query("UPDATE request_clock SET answered_at = ? WHERE request_id = ?")
+        sqlx::query("UPDATE request_clock SET answered_at = $1 WHERE request_id = $2")
             .bind(now)
             .bind(id)
             .execute(&mut **tx)
@@ -308,7 +308,7 @@ pub(crate) async fn ask_meeting(
     // places accepted ones, so an unanswered request never holds a slot.
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO meeting_request (event_id, from_org_id, to_org_id, priority, status, message)
-         VALUES (?, ?, ?, ?, 'pending', ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, 'pending', $5) RETURNING id",
     )
     .bind(event_key)
     .bind(from_key)
@@ -317,17 +317,19 @@ pub(crate) async fn ask_meeting(
     .bind(message)
     .fetch_one(&mut **tx)
     .await?;
-    sqlx::query("INSERT INTO request_clock (request_id, created_at, expires_at) VALUES (?, ?, ?)")
-        .bind(id)
-        .bind(now)
-        .bind(expires_at)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO request_clock (request_id, created_at, expires_at) VALUES ($1, $2, $3)",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut **tx)
+    .await?;
     Ok(Asked::Pending(id))
 }
 
 pub(crate) async fn answer_request(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     event: &EventId,
     request: i64,
     by: &OrgId,
@@ -339,7 +341,7 @@ pub(crate) async fn answer_request(
     let by_key = org_key(tx, event_key, by).await?;
     let row = sqlx::query(
         "SELECT r.status, c.expires_at FROM meeting_request r LEFT JOIN request_clock c ON c.request_id = r.id
-         WHERE r.id = ? AND r.event_id = ? AND r.to_org_id = ?",
+         WHERE r.id = $1 AND r.event_id = $2 AND r.to_org_id = $3",
     )
     .bind(request)
     .bind(event_key)
@@ -359,7 +361,7 @@ pub(crate) async fn answer_request(
         RequestStatus::Declined
     };
     if status == RequestStatus::Pending && expires_at.is_some_and(|t| t <= now) {
-        sqlx::query("UPDATE meeting_request SET status = 'expired' WHERE id = ?")
+        sqlx::query("UPDATE meeting_request SET status = 'expired' WHERE id = $1")
             .bind(request)
             .execute(&mut **tx)
             .await?;
@@ -368,14 +370,14 @@ pub(crate) async fn answer_request(
     if !status.can_become(next) || status != RequestStatus::Pending {
         return Ok(status);
     }
-    sqlx::query("UPDATE meeting_request SET status = ? WHERE id = ?")
+    sqlx::query("UPDATE meeting_request SET status = $1 WHERE id = $2")
         .bind(next.as_str())
         .bind(request)
         .execute(&mut **tx)
         .await?;
     sqlx::query(
         "INSERT INTO request_clock (request_id, created_at, expires_at, answered_at, answer_message)
-         VALUES (?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (request_id) DO UPDATE SET answered_at = excluded.answered_at, answer_message = excluded.answer_message",
     )
     .bind(request)
@@ -389,12 +391,12 @@ pub(crate) async fn answer_request(
 }
 
 pub(crate) async fn request_clocks(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     event: &EventId,
 ) -> Result<HashMap<i64, RequestClock>> {
     let key = event_key(pool, event).await?;
     let rows = sqlx::query(
-        "SELECT c.* FROM request_clock c JOIN meeting_request r ON r.id = c.request_id WHERE r.event_id = ?",
+        "SELECT c.* FROM request_clock c JOIN meeting_request r ON r.id = c.request_id WHERE r.event_id = $1",
     )
     .bind(key)
     .fetch_all(pool)
@@ -416,30 +418,30 @@ pub(crate) async fn request_clocks(
 }
 
 pub(crate) async fn save_schedule_proposal(
-    pool: &SqlitePool,
+    tx: &mut Tx<'_>,
     event: &EventId,
     json: &str,
     now: i64,
 ) -> Result<()> {
-    let key = event_key(pool, event).await?;
+    let key = event_key(&mut **tx, event).await?;
     sqlx::query(
-        "INSERT INTO schedule_proposal (event_id, json, created_at) VALUES (?, ?, ?)
+        "INSERT INTO schedule_proposal (event_id, json, created_at) VALUES ($1, $2, $3)
          ON CONFLICT (event_id) DO UPDATE SET json = excluded.json, created_at = excluded.created_at",
     )
     .bind(key)
     .bind(json)
     .bind(now)
-    .execute(pool)
+    .execute(&mut **tx)
     .await?;
     Ok(())
 }
 
 pub(crate) async fn schedule_proposal(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     event: &EventId,
 ) -> Result<Option<(String, i64)>> {
     let key = event_key(pool, event).await?;
-    let row = sqlx::query("SELECT json, created_at FROM schedule_proposal WHERE event_id = ?")
+    let row = sqlx::query("SELECT json, created_at FROM schedule_proposal WHERE event_id = $1")
         .bind(key)
         .fetch_optional(pool)
         .await?;
@@ -447,7 +449,7 @@ pub(crate) async fn schedule_proposal(
 }
 
 pub(crate) async fn publish_schedule(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     event: &EventId,
     cancel: &[i64],
     reassign: &[(i64, Option<InterpreterId>)],
@@ -457,7 +459,7 @@ pub(crate) async fn publish_schedule(
     // Interpreters change in two steps, so that two meetings of one slot
     // can swap theirs without a moment of double booking.
     for (id, _) in reassign {
-        sqlx::query("UPDATE meeting SET interpreter_id = NULL WHERE id = ? AND event_id = ?")
+        sqlx::query("UPDATE meeting SET interpreter_id = NULL WHERE id = $1 AND event_id = $2")
             .bind(id)
             .bind(key)
             .execute(&mut **tx)
@@ -466,8 +468,8 @@ pub(crate) async fn publish_schedule(
     for (id, interpreter) in reassign {
         let Some(code) = interpreter else { continue };
         let done = sqlx::query(
-            "UPDATE meeting SET interpreter_id = (SELECT id FROM interpreter WHERE event_id = ? AND code = ?)
-             WHERE id = ? AND event_id = ?",
+            "UPDATE meeting SET interpreter_id = (SELECT id FROM interpreter WHERE event_id = $1 AND code = $2)
+             WHERE id = $3 AND event_id = $4",
         )
         .bind(key)
         .bind(code.as_str())
@@ -500,11 +502,11 @@ pub(crate) async fn publish_schedule(
         })
         .collect();
     rows::replace_draft_meetings(tx, event, &drafts).await?;
-    sqlx::query("UPDATE meeting SET status = 'published' WHERE event_id = ? AND status = 'draft'")
+    sqlx::query("UPDATE meeting SET status = 'published' WHERE event_id = $1 AND status = 'draft'")
         .bind(key)
         .execute(&mut **tx)
         .await?;
-    sqlx::query("DELETE FROM schedule_proposal WHERE event_id = ?")
+    sqlx::query("DELETE FROM schedule_proposal WHERE event_id = $1")
         .bind(key)
         .execute(&mut **tx)
         .await?;

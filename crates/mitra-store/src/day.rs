@@ -5,11 +5,12 @@
 //! that tells the people concerned goes into the queue in the same
 //! transaction as the change, so a crash loses both or neither.
 
+use crate::db::{Tx, write_tx};
 use crate::rows::{self, event_key};
-use crate::{Result, Store, StoreError};
+use crate::{Backend, Result, Store, StoreError};
 use mitra_core::ids::{EventId, PersonId};
 use mitra_core::meeting::{Meeting, MeetingStatus};
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::Row;
 use std::collections::HashMap;
 
 /// A message to queue. `message_id` is made by the caller from what the
@@ -82,8 +83,6 @@ pub struct MeetingStamp {
     pub revision: i64,
 }
 
-type Tx<'c> = Transaction<'c, Sqlite>;
-
 pub(crate) async fn audit(
     tx: &mut Tx<'_>,
     event_key: i64,
@@ -94,7 +93,7 @@ pub(crate) async fn audit(
     detail: &str,
 ) -> Result<()> {
     sqlx::query(
-        "INSERT INTO audit_log (event_id, at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (event_id, at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(event_key)
     .bind(now)
@@ -116,7 +115,7 @@ pub(crate) async fn enqueue(
     for mail in mails {
         sqlx::query(
             "INSERT INTO mail_outbox (event_id, message_id, to_name, to_address, subject, body, calendar, created_at, next_attempt_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (message_id) DO NOTHING",
         )
         .bind(event_key)
         .bind(&mail.message_id)
@@ -162,19 +161,22 @@ impl Store {
     pub async fn pass_key(&self, event: &EventId, fresh: &str) -> Result<String> {
         let key = event_key(&self.pool, event).await?;
         // Read first: the common case must not take SQLite's write lock.
-        let stored: Option<String> = sqlx::query_scalar("SELECT pass_key FROM event WHERE id = ?")
+        let stored: Option<String> = sqlx::query_scalar("SELECT pass_key FROM event WHERE id = $1")
             .bind(key)
             .fetch_one(&self.pool)
             .await?;
         if let Some(secret) = stored {
             return Ok(secret);
         }
-        sqlx::query("UPDATE event SET pass_key = ? WHERE id = ? AND pass_key IS NULL")
-            .bind(fresh)
-            .bind(key)
-            .execute(&self.pool)
-            .await?;
-        let stored: Option<String> = sqlx::query_scalar("SELECT pass_key FROM event WHERE id = ?")
+        write_tx!(self, |tx| {
+            sqlx::query("UPDATE event SET pass_key = $1 WHERE id = $2 AND pass_key IS NULL")
+                .bind(fresh)
+                .bind(key)
+                .execute(&mut **tx)
+                .await?;
+            Ok(())
+        })?;
+        let stored: Option<String> = sqlx::query_scalar("SELECT pass_key FROM event WHERE id = $1")
             .bind(key)
             .fetch_one(&self.pool)
             .await?;
@@ -185,12 +187,14 @@ impl Store {
     /// every badge and feed link at once).
     pub async fn set_pass_key(&self, event: &EventId, secret: &str) -> Result<()> {
         let key = event_key(&self.pool, event).await?;
-        sqlx::query("UPDATE event SET pass_key = ? WHERE id = ?")
-            .bind(secret)
-            .bind(key)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        write_tx!(self, |tx| {
+            sqlx::query("UPDATE event SET pass_key = $1 WHERE id = $2")
+                .bind(secret)
+                .bind(key)
+                .execute(&mut **tx)
+                .await?;
+            Ok(())
+        })
     }
 
     /// Checks a person in (once; a second scan changes nothing).
@@ -201,50 +205,50 @@ impl Store {
         actor: &str,
         now: i64,
     ) -> Result<CheckIn> {
-        let mut tx = self.pool.begin().await?;
-        let key = event_key(&mut *tx, event).await?;
-        let person_key: i64 =
-            sqlx::query_scalar("SELECT id FROM person WHERE event_id = ? AND code = ?")
-                .bind(key)
-                .bind(person.as_str())
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or_else(|| StoreError::NotFound {
-                    what: "person",
-                    id: person.to_string(),
-                })?;
-        let before: Option<i64> =
-            sqlx::query_scalar("SELECT checked_in_at FROM checkin WHERE person_id = ?")
-                .bind(person_key)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if let Some(at) = before {
-            return Ok(CheckIn::Again(at));
-        }
-        let by: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM person WHERE event_id = ? AND code = ?")
-                .bind(key)
-                .bind(actor)
-                .fetch_optional(&mut *tx)
-                .await?;
-        sqlx::query(
-            "INSERT INTO checkin (person_id, checked_in_at, by_person_id) VALUES (?, ?, ?)",
-        )
-        .bind(person_key)
-        .bind(now)
-        .bind(by)
-        .execute(&mut *tx)
-        .await?;
-        audit(&mut tx, key, now, actor, "check-in", person.as_str(), "").await?;
-        tx.commit().await?;
-        Ok(CheckIn::First(now))
+        write_tx!(self, |tx| {
+            let key = event_key(&mut **tx, event).await?;
+            let person_key: i64 =
+                sqlx::query_scalar("SELECT id FROM person WHERE event_id = $1 AND code = $2")
+                    .bind(key)
+                    .bind(person.as_str())
+                    .fetch_optional(&mut **tx)
+                    .await?
+                    .ok_or_else(|| StoreError::NotFound {
+                        what: "person",
+                        id: person.to_string(),
+                    })?;
+            let before: Option<i64> =
+                sqlx::query_scalar("SELECT checked_in_at FROM checkin WHERE person_id = $1")
+                    .bind(person_key)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            if let Some(at) = before {
+                return Ok(CheckIn::Again(at));
+            }
+            let by: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM person WHERE event_id = $1 AND code = $2")
+                    .bind(key)
+                    .bind(actor)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            sqlx::query(
+                "INSERT INTO checkin (person_id, checked_in_at, by_person_id) VALUES ($1, $2, $3)",
+            )
+            .bind(person_key)
+            .bind(now)
+            .bind(by)
+            .execute(&mut **tx)
+            .await?;
+            audit(tx, key, now, actor, "check-in", person.as_str(), "").await?;
+            Ok(CheckIn::First(now))
+        })
     }
 
     /// Who has checked in, and when.
     pub async fn checkins(&self, event: &EventId) -> Result<HashMap<PersonId, i64>> {
         let key = event_key(&self.pool, event).await?;
         let rows = sqlx::query(
-            "SELECT p.code, c.checked_in_at FROM checkin c JOIN person p ON p.id = c.person_id WHERE p.event_id = ?",
+            "SELECT p.code, c.checked_in_at FROM checkin c JOIN person p ON p.id = c.person_id WHERE p.event_id = $1",
         )
         .bind(key)
         .fetch_all(&self.pool)
@@ -270,18 +274,18 @@ impl Store {
         subject: &str,
         detail: &str,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        let key = event_key(&mut *tx, event).await?;
-        audit(&mut tx, key, now, actor, action, subject, detail).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| {
+            let key = event_key(&mut **tx, event).await?;
+            audit(tx, key, now, actor, action, subject, detail).await?;
+            Ok(())
+        })
     }
 
     /// The event's audit log, newest first.
     pub async fn audit_log(&self, event: &EventId, limit: u32) -> Result<Vec<AuditEntry>> {
         let key = event_key(&self.pool, event).await?;
         let rows = sqlx::query(
-            "SELECT at, actor, action, subject, detail FROM audit_log WHERE event_id = ? ORDER BY at DESC, id DESC LIMIT ?",
+            "SELECT at, actor, action, subject, detail FROM audit_log WHERE event_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
         )
         .bind(key)
         .bind(i64::from(limit))
@@ -302,7 +306,7 @@ impl Store {
     /// Every meeting row's calendar stamp, by row id.
     pub async fn meeting_stamps(&self, event: &EventId) -> Result<HashMap<i64, MeetingStamp>> {
         let key = event_key(&self.pool, event).await?;
-        let rows = sqlx::query("SELECT id, changed_at, revision FROM meeting WHERE event_id = ?")
+        let rows = sqlx::query("SELECT id, changed_at, revision FROM meeting WHERE event_id = $1")
             .bind(key)
             .fetch_all(&self.pool)
             .await?;
@@ -325,12 +329,14 @@ impl Store {
     /// same on every run).
     pub async fn restamp_meetings(&self, event: &EventId, at: i64) -> Result<()> {
         let key = event_key(&self.pool, event).await?;
-        sqlx::query("UPDATE meeting SET changed_at = ? WHERE event_id = ?")
-            .bind(at)
-            .bind(key)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        write_tx!(self, |tx| {
+            sqlx::query("UPDATE meeting SET changed_at = $1 WHERE event_id = $2")
+                .bind(at)
+                .bind(key)
+                .execute(&mut **tx)
+                .await?;
+            Ok(())
+        })
     }
 
     /// Marks a published meeting as a no-show, audited and announced.
@@ -340,40 +346,32 @@ impl Store {
         meeting: i64,
         announcement: &Announcement<'_>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        let key = event_key(&mut *tx, event).await?;
-        let status: Option<String> =
-            sqlx::query_scalar("SELECT status FROM meeting WHERE id = ? AND event_id = ?")
-                .bind(meeting)
-                .bind(key)
-                .fetch_optional(&mut *tx)
-                .await?;
-        match status.as_deref() {
-            None => {
-                return Err(StoreError::NotFound {
-                    what: "meeting",
-                    id: meeting.to_string(),
-                });
+        write_tx!(self, |tx| {
+            let key = event_key(&mut **tx, event).await?;
+            let status: Option<String> =
+                sqlx::query_scalar("SELECT status FROM meeting WHERE id = $1 AND event_id = $2")
+                    .bind(meeting)
+                    .bind(key)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            match status.as_deref() {
+                None => {
+                    return Err(StoreError::NotFound {
+                        what: "meeting",
+                        id: meeting.to_string(),
+                    });
+                }
+                Some("published") => {}
+                Some(other) => {
+                    return Err(StoreError::Conflict(format!(
+                        "meeting {meeting} is {other}, not published"
+                    )));
+                }
             }
-            Some("published") => {}
-            Some(other) => {
-                return Err(StoreError::Conflict(format!(
-                    "meeting {meeting} is {other}, not published"
-                )));
-            }
-        }
-        rows::set_meeting_status(&mut tx, event, meeting, MeetingStatus::NoShow).await?;
-        announce(
-            &mut tx,
-            key,
-            announcement,
-            "no-show",
-            &meeting.to_string(),
-            "",
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+            rows::set_meeting_status(tx, event, meeting, MeetingStatus::NoShow).await?;
+            announce(tx, key, announcement, "no-show", &meeting.to_string(), "").await?;
+            Ok(())
+        })
     }
 
     /// Books a walk-in meeting (published at once) in a free slot and
@@ -385,63 +383,67 @@ impl Store {
         meeting: &Meeting,
         announcement: &Announcement<'_>,
     ) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
-        let key = event_key(&mut *tx, event).await?;
-        let org = |code: &str| {
-            sqlx::query_scalar::<_, i64>(
-                "SELECT id FROM organization WHERE event_id = ? AND code = ?",
+        write_tx!(self, |tx| {
+            let key = event_key(&mut **tx, event).await?;
+            let org = |code: &str| {
+                sqlx::query_scalar::<_, i64>(
+                    "SELECT id FROM organization WHERE event_id = $1 AND code = $2",
+                )
+                .bind(key)
+                .bind(code.to_string())
+            };
+            let not_found = |what: &'static str, id: &str| StoreError::NotFound {
+                what,
+                id: id.to_string(),
+            };
+            let a: i64 = org(meeting.a.as_str())
+                .fetch_optional(&mut **tx)
+                .await?
+                .ok_or_else(|| not_found("organization", meeting.a.as_str()))?;
+            let b: i64 = org(meeting.b.as_str())
+                .fetch_optional(&mut **tx)
+                .await?
+                .ok_or_else(|| not_found("organization", meeting.b.as_str()))?;
+            let slot: i64 =
+                sqlx::query_scalar("SELECT id FROM slot WHERE event_id = $1 AND code = $2")
+                    .bind(key)
+                    .bind(meeting.slot.as_str())
+                    .fetch_optional(&mut **tx)
+                    .await?
+                    .ok_or_else(|| not_found("slot", meeting.slot.as_str()))?;
+            let table: i64 = sqlx::query_scalar(
+                "SELECT id FROM meeting_table WHERE event_id = $1 AND code = $2",
             )
             .bind(key)
-            .bind(code.to_string())
-        };
-        let not_found = |what: &'static str, id: &str| StoreError::NotFound {
-            what,
-            id: id.to_string(),
-        };
-        let a: i64 = org(meeting.a.as_str())
-            .fetch_optional(&mut *tx)
+            .bind(meeting.table.as_str())
+            .fetch_optional(&mut **tx)
             .await?
-            .ok_or_else(|| not_found("organization", meeting.a.as_str()))?;
-        let b: i64 = org(meeting.b.as_str())
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| not_found("organization", meeting.b.as_str()))?;
-        let slot: i64 = sqlx::query_scalar("SELECT id FROM slot WHERE event_id = ? AND code = ?")
-            .bind(key)
-            .bind(meeting.slot.as_str())
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| not_found("slot", meeting.slot.as_str()))?;
-        let table: i64 =
-            sqlx::query_scalar("SELECT id FROM meeting_table WHERE event_id = ? AND code = ?")
-                .bind(key)
-                .bind(meeting.table.as_str())
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or_else(|| not_found("table", meeting.table.as_str()))?;
-        let interpreter: Option<i64> = match &meeting.interpreter {
-            None => None,
-            Some(code) => Some(
-                sqlx::query_scalar("SELECT id FROM interpreter WHERE event_id = ? AND code = ?")
+            .ok_or_else(|| not_found("table", meeting.table.as_str()))?;
+            let interpreter: Option<i64> = match &meeting.interpreter {
+                None => None,
+                Some(code) => Some(
+                    sqlx::query_scalar(
+                        "SELECT id FROM interpreter WHERE event_id = $1 AND code = $2",
+                    )
                     .bind(key)
                     .bind(code.as_str())
-                    .fetch_optional(&mut *tx)
+                    .fetch_optional(&mut **tx)
                     .await?
                     .ok_or_else(|| not_found("interpreter", code.as_str()))?,
-            ),
-        };
-        let request: i64 = sqlx::query_scalar(
+                ),
+            };
+            let request: i64 = sqlx::query_scalar(
             "INSERT INTO meeting_request (event_id, from_org_id, to_org_id, priority, status, message)
-             VALUES (?, ?, ?, 2, 'accepted', 'walk-in') RETURNING id",
+             VALUES ($1, $2, $3, 2, 'accepted', 'walk-in') RETURNING id",
         )
         .bind(key)
         .bind(a)
         .bind(b)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
-        let inserted = sqlx::query_scalar::<_, i64>(
+            let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO meeting (event_id, request_id, a_org_id, b_org_id, slot_id, table_id, interpreter_id, status)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'published') RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'published') RETURNING id",
         )
         .bind(key)
         .bind(request)
@@ -450,54 +452,56 @@ impl Store {
         .bind(slot)
         .bind(table)
         .bind(interpreter)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await;
-        let id = match inserted {
-            Ok(id) => id,
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                return Err(StoreError::Conflict(format!(
-                    "someone is already busy in slot {} (a side, the interpreter or table {})",
-                    meeting.slot, meeting.table
-                )));
-            }
-            Err(e) => return Err(e.into()),
-        };
-        let detail = format!(
-            "{} + {} at {} table {}",
-            meeting.a, meeting.b, meeting.slot, meeting.table
-        );
-        announce(
-            &mut tx,
-            key,
-            announcement,
-            "walk-in",
-            &id.to_string(),
-            &detail,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(id)
+            let id = match inserted {
+                Ok(id) => id,
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                    return Err(StoreError::Conflict(format!(
+                        "someone is already busy in slot {} (a side, the interpreter or table {})",
+                        meeting.slot, meeting.table
+                    )));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let detail = format!(
+                "{} + {} at {} table {}",
+                meeting.a, meeting.b, meeting.slot, meeting.table
+            );
+            announce(tx, key, announcement, "walk-in", &id.to_string(), &detail).await?;
+            Ok(id)
+        })
     }
 
     /// Queues mail outside any other change (invitations, reminders).
     pub async fn enqueue_mail(&self, event: &EventId, now: i64, mails: &[NewMail]) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        let key = event_key(&mut *tx, event).await?;
-        enqueue(&mut tx, key, now, mails).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| {
+            let key = event_key(&mut **tx, event).await?;
+            enqueue(tx, key, now, mails).await?;
+            Ok(())
+        })
     }
 
     /// Messages due for an attempt at `now`, oldest first.
     pub async fn due_mail(&self, now: i64, limit: u32) -> Result<Vec<QueuedMail>> {
-        let rows = sqlx::query(
-            "SELECT id, message_id, to_name, to_address, subject, body, calendar, attempts FROM mail_outbox
-             WHERE sent_at IS NULL AND failed = 0 AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
-        )
-        .bind(now)
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await?;
+        // One query in each dialect's spelling of "not failed": the one its
+        // partial index `mail_outbox_due` is written with (SQLite uses a
+        // partial index only for a query that repeats its condition).
+        let sql = match self.backend {
+            Backend::Sqlite => {
+                "SELECT id, message_id, to_name, to_address, subject, body, calendar, attempts FROM mail_outbox
+                 WHERE sent_at IS NULL AND failed = 0 AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2"
+            }
+            Backend::Postgres => {
+                "SELECT id, message_id, to_name, to_address, subject, body, calendar, attempts FROM mail_outbox
+                 WHERE sent_at IS NULL AND NOT failed AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2"
+            }
+        };
+        let rows = sqlx::query(sql)
+            .bind(now)
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows
             .iter()
             .map(|r| QueuedMail {
@@ -521,7 +525,7 @@ impl Store {
         let key = event_key(&self.pool, event).await?;
         let rows = sqlx::query(
             "SELECT message_id, to_name, to_address, subject, body, calendar, sent_at FROM mail_outbox
-             WHERE event_id = ? ORDER BY id",
+             WHERE event_id = $1 ORDER BY id",
         )
         .bind(key)
         .fetch_all(&self.pool)
@@ -546,28 +550,32 @@ impl Store {
 
     /// Records a delivered message.
     pub async fn mail_sent(&self, id: i64, now: i64) -> Result<()> {
-        sqlx::query("UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
-            .bind(now)
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        write_tx!(self, |tx| {
+            sqlx::query("UPDATE mail_outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
+                .bind(now)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+            Ok(())
+        })
     }
 
     /// Records a failed attempt: retried at `retry_at`, or never again
     /// when `retry_at` is `None` (a permanent refusal).
     pub async fn mail_failed(&self, id: i64, error: &str, retry_at: Option<i64>) -> Result<()> {
-        sqlx::query(
-            "UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?,
-                    failed = ?, next_attempt_at = coalesce(?, next_attempt_at) WHERE id = ?",
-        )
-        .bind(error)
-        .bind(i64::from(retry_at.is_none()))
-        .bind(retry_at)
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        write_tx!(self, |tx| {
+            sqlx::query(
+                "UPDATE mail_outbox SET attempts = attempts + 1, last_error = $1,
+                        failed = $2, next_attempt_at = coalesce($3, next_attempt_at) WHERE id = $4",
+            )
+            .bind(error)
+            .bind(retry_at.is_none())
+            .bind(retry_at)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+            Ok(())
+        })
     }
 
     /// Where the event's mail stands.
@@ -575,17 +583,17 @@ impl Store {
         let key = event_key(&self.pool, event).await?;
         let row = sqlx::query(
             "SELECT
-                coalesce(sum(sent_at IS NOT NULL), 0) AS sent,
-                coalesce(sum(sent_at IS NULL AND failed = 0 AND attempts = 0), 0) AS waiting,
-                coalesce(sum(sent_at IS NULL AND failed = 0 AND attempts > 0), 0) AS retrying,
-                coalesce(sum(failed), 0) AS failed
-             FROM mail_outbox WHERE event_id = ?",
+                count(CASE WHEN sent_at IS NOT NULL THEN 1 END) AS sent,
+                count(CASE WHEN sent_at IS NULL AND NOT failed AND attempts = 0 THEN 1 END) AS waiting,
+                count(CASE WHEN sent_at IS NULL AND NOT failed AND attempts > 0 THEN 1 END) AS retrying,
+                count(CASE WHEN failed THEN 1 END) AS failed
+             FROM mail_outbox WHERE event_id = $1",
         )
         .bind(key)
         .fetch_one(&self.pool)
         .await?;
         let last_error: Option<String> = sqlx::query_scalar(
-            "SELECT last_error FROM mail_outbox WHERE event_id = ? AND sent_at IS NULL AND last_error IS NOT NULL
+            "SELECT last_error FROM mail_outbox WHERE event_id = $1 AND sent_at IS NULL AND last_error IS NOT NULL
              ORDER BY id DESC LIMIT 1",
         )
         .bind(key)

@@ -1,39 +1,46 @@
-//! Persistence. One [`Store`] over a database chosen by URL; today SQLite
-//! (`sqlite:mitra.db`, a plain path works too), with PostgreSQL to follow
-//! behind the same methods. Handlers and the command line never write SQL.
+//! Persistence. One [`Store`] over a database chosen by URL: SQLite
+//! (`sqlite:mitra.db`, `sqlite://mitra.db`, a plain path works too) or
+//! PostgreSQL (`postgres://user:password@host/database`, also
+//! `postgresql://…`), behind the same methods and the same SQL (see
+//! `db.rs`). Handlers and the command line never write SQL.
 //!
 //! Every write that belongs together runs in one transaction: an import,
-//! an event with its slots, a schedule. The schema (migrations/) refuses
-//! double bookings by itself; see ARCHITECTURE.md for the invariants.
+//! an event with its slots, a schedule. The schema (migrations/sqlite and
+//! migrations/postgres, kept in step by tests/schema.rs) refuses double
+//! bookings by itself; see ARCHITECTURE.md for the invariants. On
+//! PostgreSQL write transactions are SERIALIZABLE and run again when a
+//! concurrent one wins, so both databases behave the same.
 
 mod accounts;
 mod api_queries;
 mod day;
+mod db;
 mod rows;
 mod setup;
+pub mod testing;
 
+use db::write_tx;
 use mitra_core::event::{EventPlan, Interpreter, Table};
 use mitra_core::ids::{EventId, OrgId};
 use mitra_core::meeting::{Meeting, MeetingRequest, MeetingStatus, Outcome};
 use mitra_core::mission::{FriendshipTie, Mission};
 use mitra_core::organization::{Delegation, Organization};
 use mitra_core::people::Person;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-use std::str::FromStr;
-use std::time::Duration;
+use sqlx::AnyPool;
 
 pub use accounts::{Account, Asked, Redeemed, RequestClock};
 pub use day::{
     Announcement, AuditEntry, CheckIn, MailQueueSummary, MeetingStamp, NewMail, QueuedMail,
 };
+pub use db::Backend;
 pub use rows::{EventSummary, Recommendation, StoredMeeting, StoredRequest};
 
 /// Errors of the storage layer.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("database URL {0:?} is not supported (use sqlite:PATH or a file path)")]
+    #[error(
+        "database URL {0:?} is not supported (use sqlite:PATH, a file path, or postgres://USER:PASSWORD@HOST/DATABASE)"
+    )]
     UnsupportedUrl(String),
     #[error("cannot open database {url}: {source}")]
     Open { url: String, source: sqlx::Error },
@@ -54,7 +61,8 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// The database behind Mitra.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
+    backend: Backend,
 }
 
 /// What an import changed.
@@ -66,57 +74,37 @@ pub struct ImportSummary {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `url` and migrates it.
-    /// SQLite runs in WAL mode with `synchronous = FULL` and foreign keys
-    /// on, so that a committed transaction survives a crash.
+    /// Opens the database at `url` and migrates it: `postgres://…` or
+    /// `postgresql://…` is PostgreSQL (the database must exist; the schema
+    /// is made in the connection's `search_path`); `sqlite:PATH`,
+    /// `sqlite://PATH` or a plain path is a SQLite file, created if
+    /// needed. SQLite runs in WAL mode with `synchronous = FULL`, foreign
+    /// keys on and a busy timeout of 10 s, so that a committed transaction
+    /// survives a crash.
     pub async fn open(url: &str) -> Result<Store> {
-        let path = if let Some(rest) = url.strip_prefix("sqlite://") {
-            rest
-        } else if let Some(rest) = url.strip_prefix("sqlite:") {
-            rest
-        } else if url.contains("://") {
-            return Err(StoreError::UnsupportedUrl(url.to_string()));
-        } else {
-            url
-        };
-        let options = SqliteConnectOptions::from_str(&format!("sqlite:{path}"))
-            .map_err(|source| StoreError::Open {
-                url: url.to_string(),
-                source,
-            })?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await
-            .map_err(|source| StoreError::Open {
-                url: url.to_string(),
-                source,
-            })?;
-        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        Ok(Store { pool })
+        let (pool, backend) = db::open(url).await?;
+        Ok(Store { pool, backend })
     }
 
-    /// Closes every connection (and checkpoints the WAL).
+    /// Closes every connection (and checkpoints SQLite's WAL).
     pub async fn close(self) {
         self.pool.close().await;
     }
 
-    /// The connection pool, for tests that check the schema directly.
-    pub fn sqlite_pool(&self) -> &SqlitePool {
+    /// The database behind this store.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The connection pool, for tests that check the schema directly
+    /// (`$1, $2, …` placeholders work on both backends).
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 
     /// Creates an event with its sessions and slots.
     pub async fn create_event(&self, plan: &EventPlan) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        rows::insert_event(&mut tx, plan).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| rows::insert_event(tx, plan).await)
     }
 
     /// Every event, by id.
@@ -140,10 +128,13 @@ impl Store {
         delegations: &[Delegation],
         organizations: &[Organization],
     ) -> Result<ImportSummary> {
-        let mut tx = self.pool.begin().await?;
-        let summary = rows::import(&mut tx, event, delegations, organizations).await?;
-        tx.commit().await?;
-        Ok(summary)
+        write_tx!(self, |tx| rows::import(
+            tx,
+            event,
+            delegations,
+            organizations
+        )
+        .await)
     }
 
     pub async fn delegations(&self, event: &EventId) -> Result<Vec<Delegation>> {
@@ -157,10 +148,7 @@ impl Store {
 
     /// Replaces the event's tables.
     pub async fn set_tables(&self, event: &EventId, tables: &[Table]) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        rows::set_tables(&mut tx, event, tables).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| rows::set_tables(tx, event, tables).await)
     }
 
     pub async fn tables(&self, event: &EventId) -> Result<Vec<Table>> {
@@ -173,10 +161,8 @@ impl Store {
         event: &EventId,
         interpreters: &[Interpreter],
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        rows::set_interpreters(&mut tx, event, interpreters).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| rows::set_interpreters(tx, event, interpreters)
+            .await)
     }
 
     pub async fn interpreters(&self, event: &EventId) -> Result<Vec<Interpreter>> {
@@ -185,10 +171,7 @@ impl Store {
 
     /// Adds people with accounts.
     pub async fn add_people(&self, event: &EventId, people: &[Person]) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        rows::add_people(&mut tx, event, people).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| rows::add_people(tx, event, people).await)
     }
 
     pub async fn people(&self, event: &EventId) -> Result<Vec<Person>> {
@@ -197,10 +180,7 @@ impl Store {
 
     /// Adds meeting requests, all or nothing.
     pub async fn add_requests(&self, event: &EventId, requests: &[MeetingRequest]) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        rows::add_requests(&mut tx, event, requests).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| rows::add_requests(tx, event, requests).await)
     }
 
     /// Every request of an event, in the order they were made.
@@ -215,10 +195,8 @@ impl Store {
         event: &EventId,
         meetings: &[(Option<i64>, Meeting)],
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        rows::replace_draft_meetings(&mut tx, event, meetings).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| rows::replace_draft_meetings(tx, event, meetings)
+            .await)
     }
 
     /// Every meeting of an event, by slot then table.
@@ -228,7 +206,7 @@ impl Store {
 
     /// Publishes every draft meeting of the event; returns how many.
     pub async fn publish_drafts(&self, event: &EventId) -> Result<u64> {
-        rows::publish_drafts(&self.pool, event).await
+        write_tx!(self, |tx| rows::publish_drafts(tx, event).await)
     }
 
     /// Changes a meeting's status (held, no-show, cancelled, ...).
@@ -238,8 +216,10 @@ impl Store {
         meeting: i64,
         status: MeetingStatus,
     ) -> Result<()> {
-        let mut conn = self.pool.acquire().await?;
-        rows::set_meeting_status(&mut conn, event, meeting, status).await
+        write_tx!(self, |tx| rows::set_meeting_status(
+            tx, event, meeting, status
+        )
+        .await)
     }
 
     /// Records (or replaces) what one side wrote after a meeting. Only the
@@ -250,10 +230,8 @@ impl Store {
         meeting: i64,
         outcome: &Outcome,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        rows::record_outcome(&mut tx, event, meeting, outcome).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| rows::record_outcome(tx, event, meeting, outcome)
+            .await)
     }
 
     /// Records a day's results in one transaction: meeting statuses (held,
@@ -264,15 +242,15 @@ impl Store {
         statuses: &[(i64, MeetingStatus)],
         outcomes: &[(i64, Outcome)],
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        for (meeting, status) in statuses {
-            rows::set_meeting_status(&mut tx, event, *meeting, *status).await?;
-        }
-        for (meeting, outcome) in outcomes {
-            rows::record_outcome(&mut tx, event, *meeting, outcome).await?;
-        }
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| {
+            for (meeting, status) in statuses {
+                rows::set_meeting_status(tx, event, *meeting, *status).await?;
+            }
+            for (meeting, outcome) in outcomes {
+                rows::record_outcome(tx, event, *meeting, outcome).await?;
+            }
+            Ok(())
+        })
     }
 
     /// Every outcome of the event with its meeting's row id.
@@ -282,10 +260,7 @@ impl Store {
 
     /// Adds or replaces a friendship tie (by id).
     pub async fn save_tie(&self, tie: &FriendshipTie) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        rows::save_tie(&mut tx, tie).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| rows::save_tie(tx, tie).await)
     }
 
     pub async fn ties(&self) -> Result<Vec<FriendshipTie>> {
@@ -294,10 +269,7 @@ impl Store {
 
     /// Adds or replaces a mission (by delegation and id).
     pub async fn save_mission(&self, event: &EventId, mission: &Mission) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        rows::save_mission(&mut tx, event, mission).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| rows::save_mission(tx, event, mission).await)
     }
 
     pub async fn missions(&self, event: &EventId) -> Result<Vec<Mission>> {
@@ -310,10 +282,12 @@ impl Store {
         event: &EventId,
         recommendations: &[(OrgId, Vec<Recommendation>)],
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        rows::replace_recommendations(&mut tx, event, recommendations).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| rows::replace_recommendations(
+            tx,
+            event,
+            recommendations
+        )
+        .await)
     }
 
     /// An organization's recommended partners, best first.
@@ -340,7 +314,8 @@ impl Store {
 
     /// Sets a person's password hash (argon2 PHC string, made by the caller).
     pub async fn set_password(&self, person_key: i64, hash: &str) -> Result<()> {
-        accounts::set_password(&self.pool, person_key, hash).await
+        write_tx!(self, |tx| accounts::set_password(tx, person_key, hash)
+            .await)
     }
 
     /// The organizers with a password under this e-mail: row id and hash.
@@ -356,12 +331,15 @@ impl Store {
         now: i64,
         expires_at: i64,
     ) -> Result<()> {
-        accounts::create_invitation(&self.pool, person_key, token_hash, now, expires_at).await
+        write_tx!(self, |tx| accounts::create_invitation(
+            tx, person_key, token_hash, now, expires_at
+        )
+        .await)
     }
 
     /// Uses an invitation, at most once.
     pub async fn redeem_invitation(&self, token_hash: &str, now: i64) -> Result<Redeemed> {
-        accounts::redeem_invitation(&self.pool, token_hash, now).await
+        accounts::redeem_invitation(self, token_hash, now).await
     }
 
     /// Starts a session (the SHA-256 of its cookie token, in hex).
@@ -373,7 +351,10 @@ impl Store {
         now: i64,
         expires_at: i64,
     ) -> Result<()> {
-        accounts::create_session(&self.pool, person_key, token_hash, csrf, now, expires_at).await
+        write_tx!(self, |tx| accounts::create_session(
+            tx, person_key, token_hash, csrf, now, expires_at
+        )
+        .await)
     }
 
     /// The person behind a live session.
@@ -382,12 +363,12 @@ impl Store {
     }
 
     pub async fn end_session(&self, token_hash: &str) -> Result<()> {
-        accounts::end_session(&self.pool, token_hash).await
+        write_tx!(self, |tx| accounts::end_session(tx, token_hash).await)
     }
 
     /// Marks unanswered web requests past their time as expired.
     pub async fn expire_requests(&self, event: &EventId, now: i64) -> Result<u64> {
-        accounts::expire_requests(&self.pool, event, now).await
+        accounts::expire_requests(self, event, now).await
     }
 
     /// Asks for a meeting; if the other side had asked already, their
@@ -401,11 +382,10 @@ impl Store {
         now: i64,
         expires_at: i64,
     ) -> Result<Asked> {
-        let mut tx = self.pool.begin().await?;
-        let asked =
-            accounts::ask_meeting(&mut tx, event, from, to, message, now, expires_at).await?;
-        tx.commit().await?;
-        Ok(asked)
+        write_tx!(self, |tx| accounts::ask_meeting(
+            tx, event, from, to, message, now, expires_at
+        )
+        .await)
     }
 
     /// Accepts or declines a pending request addressed to `by`; returns
@@ -420,11 +400,10 @@ impl Store {
         message: Option<&str>,
         now: i64,
     ) -> Result<mitra_core::meeting::RequestStatus> {
-        let mut tx = self.pool.begin().await?;
-        let status =
-            accounts::answer_request(&mut tx, event, request, by, accept, message, now).await?;
-        tx.commit().await?;
-        Ok(status)
+        write_tx!(self, |tx| accounts::answer_request(
+            tx, event, request, by, accept, message, now
+        )
+        .await)
     }
 
     /// The clocks of the event's web requests, by request row id.
@@ -442,7 +421,10 @@ impl Store {
         json: &str,
         now: i64,
     ) -> Result<()> {
-        accounts::save_schedule_proposal(&self.pool, event, json, now).await
+        write_tx!(self, |tx| accounts::save_schedule_proposal(
+            tx, event, json, now
+        )
+        .await)
     }
 
     /// The schedule awaiting review, with when it was computed.
@@ -462,17 +444,16 @@ impl Store {
         add: &[(Option<i64>, Meeting)],
         announcement: &Announcement<'_>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        accounts::publish_schedule(&mut tx, event, cancel, reassign, add).await?;
-        let key = rows::event_key(&mut *tx, event).await?;
         let detail = format!(
             "{} added, {} cancelled, {} reassigned",
             add.len(),
             cancel.len(),
             reassign.len()
         );
-        day::announce(&mut tx, key, announcement, "publish", "schedule", &detail).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| {
+            accounts::publish_schedule(tx, event, cancel, reassign, add).await?;
+            let key = rows::event_key(&mut **tx, event).await?;
+            day::announce(tx, key, announcement, "publish", "schedule", &detail).await
+        })
     }
 }

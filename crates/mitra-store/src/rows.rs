@@ -1,5 +1,6 @@
 //! The SQL behind [`crate::Store`]: rows to domain values and back.
 
+use crate::db::{Tx, flag};
 use crate::{ImportSummary, Result, StoreError};
 use chrono::{NaiveDate, NaiveTime};
 use mitra_core::codes::{CountryCode, LanguageCode};
@@ -20,11 +21,9 @@ use mitra_core::organization::{Delegation, Objectives, Organization, Sector, Sid
 use mitra_core::people::{Person, Role};
 use mitra_hs::HsCode;
 use serde_json::{Value, json};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, Sqlite, SqlitePool, Transaction};
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
 use std::collections::HashMap;
-
-type Tx<'a> = Transaction<'a, Sqlite>;
 
 /// An event as listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,8 +150,11 @@ fn opt_date(raw: Option<String>) -> Result<Option<NaiveDate>> {
     raw.as_deref().map(date).transpose()
 }
 
-pub(crate) async fn event_key(pool: impl sqlx::SqliteExecutor<'_>, event: &EventId) -> Result<i64> {
-    sqlx::query_scalar("SELECT id FROM event WHERE code = ?")
+pub(crate) async fn event_key(
+    pool: impl sqlx::Executor<'_, Database = sqlx::Any>,
+    event: &EventId,
+) -> Result<i64> {
+    sqlx::query_scalar("SELECT id FROM event WHERE code = $1")
         .bind(event.as_str())
         .fetch_optional(pool)
         .await?
@@ -166,7 +168,7 @@ pub(crate) async fn event_key(pool: impl sqlx::SqliteExecutor<'_>, event: &Event
 async fn keys(tx: &mut Tx<'_>, table: &str, event_key: i64) -> Result<HashMap<String, i64>> {
     // `table` is always one of this module's own constants, never input.
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT code, id FROM {table} WHERE event_id = ?"
+        "SELECT code, id FROM {table} WHERE event_id = $1"
     )))
     .bind(event_key)
     .fetch_all(&mut **tx)
@@ -186,7 +188,7 @@ fn key_of(map: &HashMap<String, i64>, what: &'static str, code: &str) -> Result<
 
 pub(crate) async fn insert_event(tx: &mut Tx<'_>, plan: &EventPlan) -> Result<()> {
     let e = &plan.event;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM event WHERE code = ?")
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM event WHERE code = $1")
         .bind(e.id.as_str())
         .fetch_optional(&mut **tx)
         .await?;
@@ -198,7 +200,7 @@ pub(crate) async fn insert_event(tx: &mut Tx<'_>, plan: &EventPlan) -> Result<()
     }
     let event_key: i64 = sqlx::query_scalar(
         "INSERT INTO event (code, name, name_zh, name_id, venue, city, time_zone, slot_minutes, demo)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(e.id.as_str())
     .bind(&e.name)
@@ -213,7 +215,7 @@ pub(crate) async fn insert_event(tx: &mut Tx<'_>, plan: &EventPlan) -> Result<()
     .await?;
     for s in &plan.sessions {
         let session_key: i64 = sqlx::query_scalar(
-            "INSERT INTO session (event_id, code, name, date, start_time, slot_count) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO session (event_id, code, name, date, start_time, slot_count) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(event_key)
         .bind(s.id.as_str())
@@ -224,7 +226,7 @@ pub(crate) async fn insert_event(tx: &mut Tx<'_>, plan: &EventPlan) -> Result<()
         .fetch_one(&mut **tx)
         .await?;
         for slot in plan.slots_of(&s.id) {
-            sqlx::query("INSERT INTO slot (event_id, session_id, code, position, starts_at) VALUES (?, ?, ?, ?, ?)")
+            sqlx::query("INSERT INTO slot (event_id, session_id, code, position, starts_at) VALUES ($1, $2, $3, $4, $5)")
                 .bind(event_key)
                 .bind(session_key)
                 .bind(slot.id.as_str())
@@ -237,7 +239,7 @@ pub(crate) async fn insert_event(tx: &mut Tx<'_>, plan: &EventPlan) -> Result<()
     Ok(())
 }
 
-pub(crate) async fn events(pool: &SqlitePool) -> Result<Vec<EventSummary>> {
+pub(crate) async fn events(pool: &AnyPool) -> Result<Vec<EventSummary>> {
     let rows = sqlx::query("SELECT code, name, demo FROM event ORDER BY code")
         .fetch_all(pool)
         .await?;
@@ -246,14 +248,14 @@ pub(crate) async fn events(pool: &SqlitePool) -> Result<Vec<EventSummary>> {
             Ok(EventSummary {
                 id: EventId::parse(r.get("code")).map_err(corrupt)?,
                 name: r.get("name"),
-                demo: r.get("demo"),
+                demo: flag(r, "demo"),
             })
         })
         .collect()
 }
 
-pub(crate) async fn event_plan(pool: &SqlitePool, event: &EventId) -> Result<EventPlan> {
-    let row = sqlx::query("SELECT * FROM event WHERE code = ?")
+pub(crate) async fn event_plan(pool: &AnyPool, event: &EventId) -> Result<EventPlan> {
+    let row = sqlx::query("SELECT * FROM event WHERE code = $1")
         .bind(event.as_str())
         .fetch_optional(pool)
         .await?
@@ -274,10 +276,10 @@ pub(crate) async fn event_plan(pool: &SqlitePool, event: &EventId) -> Result<Eve
             .parse()
             .map_err(|_| corrupt(format!("time zone {tz:?}")))?,
         slot_minutes: u32::try_from(minutes).map_err(corrupt)?,
-        demo: row.get("demo"),
+        demo: flag(&row, "demo"),
     };
     let key: i64 = row.get("id");
-    let sessions = sqlx::query("SELECT code, name, date, start_time, slot_count FROM session WHERE event_id = ? ORDER BY date, start_time")
+    let sessions = sqlx::query("SELECT code, name, date, start_time, slot_count FROM session WHERE event_id = $1 ORDER BY date, start_time")
         .bind(key)
         .fetch_all(pool)
         .await?
@@ -297,7 +299,7 @@ pub(crate) async fn event_plan(pool: &SqlitePool, event: &EventId) -> Result<Eve
     // The stored slots must be the ones the plan derives; anything else
     // means the rows were edited behind Mitra's back.
     let stored: Vec<(String, String)> =
-        sqlx::query_as("SELECT code, starts_at FROM slot WHERE event_id = ? ORDER BY starts_at")
+        sqlx::query_as("SELECT code, starts_at FROM slot WHERE event_id = $1 ORDER BY starts_at")
             .bind(key)
             .fetch_all(pool)
             .await?;
@@ -332,7 +334,7 @@ pub(crate) async fn import(
         let existed = delegation_keys.contains_key(d.id.as_str());
         let key: i64 = sqlx::query_scalar(
             "INSERT INTO delegation (event_id, code, name, country, region, lead_name, objectives, demo)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
              ON CONFLICT (event_id, code) DO UPDATE SET name = excluded.name, country = excluded.country,
                region = excluded.region, lead_name = excluded.lead_name, objectives = excluded.objectives, demo = excluded.demo
              RETURNING id",
@@ -360,7 +362,7 @@ pub(crate) async fn import(
                 Some(k) => Some(*k),
                 None => {
                     let key: i64 = sqlx::query_scalar(
-                        "INSERT INTO delegation (event_id, code, name, country, region, demo) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                        "INSERT INTO delegation (event_id, code, name, country, region, demo) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                     )
                     .bind(event_key)
                     .bind(code.as_str())
@@ -384,7 +386,7 @@ pub(crate) async fn import(
         let key: i64 = sqlx::query_scalar(
             "INSERT INTO organization (event_id, code, name, side, country, region, delegation_id, sector, languages,
                description, certifications, capacity, website, demo)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
              ON CONFLICT (event_id, code) DO UPDATE SET name = excluded.name, side = excluded.side,
                country = excluded.country, region = excluded.region, delegation_id = excluded.delegation_id,
                sector = excluded.sector, languages = excluded.languages, description = excluded.description,
@@ -408,13 +410,13 @@ pub(crate) async fn import(
         .bind(org.demo)
         .fetch_one(&mut **tx)
         .await?;
-        sqlx::query("DELETE FROM trade_item WHERE organization_id = ?")
+        sqlx::query("DELETE FROM trade_item WHERE organization_id = $1")
             .bind(key)
             .execute(&mut **tx)
             .await?;
         for (direction, items) in [("offer", &org.offers), ("need", &org.needs)] {
             for (position, item) in items.iter().enumerate() {
-                sqlx::query("INSERT INTO trade_item (organization_id, direction, position, text, hs) VALUES (?, ?, ?, ?, ?)")
+                sqlx::query("INSERT INTO trade_item (organization_id, direction, position, text, hs) VALUES ($1, $2, $3, $4, $5)")
                     .bind(key)
                     .bind(direction)
                     .bind(position as i64)
@@ -428,12 +430,12 @@ pub(crate) async fn import(
     Ok(summary)
 }
 
-pub(crate) async fn delegations(pool: &SqlitePool, event: &EventId) -> Result<Vec<Delegation>> {
+pub(crate) async fn delegations(pool: &AnyPool, event: &EventId) -> Result<Vec<Delegation>> {
     let key = event_key(pool, event).await?;
     let rows = sqlx::query(
         "SELECT d.code, d.name, d.country, d.region, d.lead_name, d.objectives, d.demo,
                 (SELECT p.code FROM person p WHERE p.delegation_id = d.id AND p.role = 'delegation-lead' ORDER BY p.id LIMIT 1) AS lead
-         FROM delegation d WHERE d.event_id = ? ORDER BY d.code",
+         FROM delegation d WHERE d.event_id = $1 ORDER BY d.code",
     )
     .bind(key)
     .fetch_all(pool)
@@ -452,17 +454,17 @@ pub(crate) async fn delegations(pool: &SqlitePool, event: &EventId) -> Result<Ve
                     .map_err(corrupt)?,
                 lead_name: r.get("lead_name"),
                 objectives: objectives_from(r.get("objectives"))?,
-                demo: r.get("demo"),
+                demo: flag(r, "demo"),
             })
         })
         .collect()
 }
 
-pub(crate) async fn organizations(pool: &SqlitePool, event: &EventId) -> Result<Vec<Organization>> {
+pub(crate) async fn organizations(pool: &AnyPool, event: &EventId) -> Result<Vec<Organization>> {
     let key = event_key(pool, event).await?;
     let items = sqlx::query(
         "SELECT t.organization_id, t.direction, t.text, t.hs FROM trade_item t
-         JOIN organization o ON o.id = t.organization_id WHERE o.event_id = ? ORDER BY t.organization_id, t.direction, t.position",
+         JOIN organization o ON o.id = t.organization_id WHERE o.event_id = $1 ORDER BY t.organization_id, t.direction, t.position",
     )
     .bind(key)
     .fetch_all(pool)
@@ -488,7 +490,7 @@ pub(crate) async fn organizations(pool: &SqlitePool, event: &EventId) -> Result<
     }
     let rows = sqlx::query(
         "SELECT o.*, d.code AS delegation_code FROM organization o LEFT JOIN delegation d ON d.id = o.delegation_id
-         WHERE o.event_id = ? ORDER BY o.code",
+         WHERE o.event_id = $1 ORDER BY o.code",
     )
     .bind(key)
     .fetch_all(pool)
@@ -499,7 +501,7 @@ pub(crate) async fn organizations(pool: &SqlitePool, event: &EventId) -> Result<
 }
 
 fn organization_from(
-    r: &SqliteRow,
+    r: &AnyRow,
     offers: &mut HashMap<i64, Vec<TradeItem>>,
     needs: &mut HashMap<i64, Vec<TradeItem>>,
 ) -> Result<Organization> {
@@ -527,14 +529,14 @@ fn organization_from(
         certifications: parse_list(r.get("certifications"))?,
         capacity: r.get("capacity"),
         website: r.get("website"),
-        demo: r.get("demo"),
+        demo: flag(r, "demo"),
     })
 }
 
 pub(crate) async fn set_tables(tx: &mut Tx<'_>, event: &EventId, tables: &[Table]) -> Result<()> {
     let event_key = event_key(&mut **tx, event).await?;
     let orgs = keys(tx, "organization", event_key).await?;
-    sqlx::query("DELETE FROM meeting_table WHERE event_id = ?")
+    sqlx::query("DELETE FROM meeting_table WHERE event_id = $1")
         .bind(event_key)
         .execute(&mut **tx)
         .await?;
@@ -544,7 +546,7 @@ pub(crate) async fn set_tables(tx: &mut Tx<'_>, event: &EventId, tables: &[Table
             .as_ref()
             .map(|o| key_of(&orgs, "organization", o.as_str()))
             .transpose()?;
-        sqlx::query("INSERT INTO meeting_table (event_id, code, fixed_org_id) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO meeting_table (event_id, code, fixed_org_id) VALUES ($1, $2, $3)")
             .bind(event_key)
             .bind(t.id.as_str())
             .bind(fixed)
@@ -554,10 +556,10 @@ pub(crate) async fn set_tables(tx: &mut Tx<'_>, event: &EventId, tables: &[Table
     Ok(())
 }
 
-pub(crate) async fn tables(pool: &SqlitePool, event: &EventId) -> Result<Vec<Table>> {
+pub(crate) async fn tables(pool: &AnyPool, event: &EventId) -> Result<Vec<Table>> {
     let key = event_key(pool, event).await?;
     let rows: Vec<(String, Option<String>)> = sqlx::query_as(
-        "SELECT t.code, o.code FROM meeting_table t LEFT JOIN organization o ON o.id = t.fixed_org_id WHERE t.event_id = ? ORDER BY t.code",
+        "SELECT t.code, o.code FROM meeting_table t LEFT JOIN organization o ON o.id = t.fixed_org_id WHERE t.event_id = $1 ORDER BY t.code",
     )
     .bind(key)
     .fetch_all(pool)
@@ -582,12 +584,12 @@ pub(crate) async fn set_interpreters(
 ) -> Result<()> {
     let event_key = event_key(&mut **tx, event).await?;
     let slots = keys(tx, "slot", event_key).await?;
-    sqlx::query("DELETE FROM interpreter WHERE event_id = ?")
+    sqlx::query("DELETE FROM interpreter WHERE event_id = $1")
         .bind(event_key)
         .execute(&mut **tx)
         .await?;
     for i in interpreters {
-        let key: i64 = sqlx::query_scalar("INSERT INTO interpreter (event_id, code, name, email, languages, demo) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+        let key: i64 = sqlx::query_scalar("INSERT INTO interpreter (event_id, code, name, email, languages, demo) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
             .bind(event_key)
             .bind(i.id.as_str())
             .bind(&i.name)
@@ -597,7 +599,7 @@ pub(crate) async fn set_interpreters(
             .fetch_one(&mut **tx)
             .await?;
         for s in &i.unavailable {
-            sqlx::query("INSERT OR IGNORE INTO interpreter_unavailable (interpreter_id, slot_id) VALUES (?, ?)")
+            sqlx::query("INSERT INTO interpreter_unavailable (interpreter_id, slot_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .bind(key)
                 .bind(key_of(&slots, "slot", s.as_str())?)
                 .execute(&mut **tx)
@@ -607,16 +609,16 @@ pub(crate) async fn set_interpreters(
     Ok(())
 }
 
-pub(crate) async fn interpreters(pool: &SqlitePool, event: &EventId) -> Result<Vec<Interpreter>> {
+pub(crate) async fn interpreters(pool: &AnyPool, event: &EventId) -> Result<Vec<Interpreter>> {
     let key = event_key(pool, event).await?;
     let unavailable: Vec<(String, String)> = sqlx::query_as(
         "SELECT i.code, s.code FROM interpreter_unavailable u JOIN interpreter i ON i.id = u.interpreter_id
-         JOIN slot s ON s.id = u.slot_id WHERE i.event_id = ? ORDER BY s.starts_at",
+         JOIN slot s ON s.id = u.slot_id WHERE i.event_id = $1 ORDER BY s.starts_at",
     )
     .bind(key)
     .fetch_all(pool)
     .await?;
-    let rows = sqlx::query("SELECT code, name, email, languages, demo FROM interpreter WHERE event_id = ? ORDER BY code")
+    let rows = sqlx::query("SELECT code, name, email, languages, demo FROM interpreter WHERE event_id = $1 ORDER BY code")
         .bind(key)
         .fetch_all(pool)
         .await?;
@@ -633,7 +635,7 @@ pub(crate) async fn interpreters(pool: &SqlitePool, event: &EventId) -> Result<V
                     .filter(|(i, _)| *i == code)
                     .map(|(_, s)| SlotId::parse(s).map_err(corrupt))
                     .collect::<Result<_>>()?,
-                demo: r.get("demo"),
+                demo: flag(r, "demo"),
             })
         })
         .collect()
@@ -661,7 +663,7 @@ pub(crate) async fn add_people(tx: &mut Tx<'_>, event: &EventId, people: &[Perso
         };
         sqlx::query(
             "INSERT INTO person (event_id, code, name, email, title, languages, role, organization_id, delegation_id, interpreter_id, demo)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(event_key)
         .bind(p.id.as_str())
@@ -680,12 +682,12 @@ pub(crate) async fn add_people(tx: &mut Tx<'_>, event: &EventId, people: &[Perso
     Ok(())
 }
 
-pub(crate) async fn people(pool: &SqlitePool, event: &EventId) -> Result<Vec<Person>> {
+pub(crate) async fn people(pool: &AnyPool, event: &EventId) -> Result<Vec<Person>> {
     let key = event_key(pool, event).await?;
     let rows = sqlx::query(
         "SELECT p.*, COALESCE(o.code, d.code, i.code) AS subject FROM person p
          LEFT JOIN organization o ON o.id = p.organization_id LEFT JOIN delegation d ON d.id = p.delegation_id
-         LEFT JOIN interpreter i ON i.id = p.interpreter_id WHERE p.event_id = ? ORDER BY p.code",
+         LEFT JOIN interpreter i ON i.id = p.interpreter_id WHERE p.event_id = $1 ORDER BY p.code",
     )
     .bind(key)
     .fetch_all(pool)
@@ -702,7 +704,7 @@ pub(crate) async fn people(pool: &SqlitePool, event: &EventId) -> Result<Vec<Per
                 languages: languages(r.get("languages"))?,
                 role: Role::from_parts(&kind, subject.as_deref())
                     .ok_or_else(|| corrupt(format!("role {kind}")))?,
-                demo: r.get("demo"),
+                demo: flag(r, "demo"),
             })
         })
         .collect()
@@ -716,7 +718,7 @@ pub(crate) async fn add_requests(
     let event_key = event_key(&mut **tx, event).await?;
     let orgs = keys(tx, "organization", event_key).await?;
     for r in requests {
-        sqlx::query("INSERT INTO meeting_request (event_id, from_org_id, to_org_id, priority, status, message) VALUES (?, ?, ?, ?, ?, ?)")
+        sqlx::query("INSERT INTO meeting_request (event_id, from_org_id, to_org_id, priority, status, message) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(event_key)
             .bind(key_of(&orgs, "organization", r.from.as_str())?)
             .bind(key_of(&orgs, "organization", r.to.as_str())?)
@@ -729,12 +731,12 @@ pub(crate) async fn add_requests(
     Ok(())
 }
 
-pub(crate) async fn requests(pool: &SqlitePool, event: &EventId) -> Result<Vec<StoredRequest>> {
+pub(crate) async fn requests(pool: &AnyPool, event: &EventId) -> Result<Vec<StoredRequest>> {
     let key = event_key(pool, event).await?;
     let rows = sqlx::query(
         "SELECT r.id, f.code AS from_code, t.code AS to_code, r.priority, r.status, r.message FROM meeting_request r
          JOIN organization f ON f.id = r.from_org_id JOIN organization t ON t.id = r.to_org_id
-         WHERE r.event_id = ? ORDER BY r.id",
+         WHERE r.event_id = $1 ORDER BY r.id",
     )
     .bind(key)
     .fetch_all(pool)
@@ -766,14 +768,14 @@ pub(crate) async fn replace_draft_meetings(
     let slots = keys(tx, "slot", event_key).await?;
     let tables = keys(tx, "meeting_table", event_key).await?;
     let interpreters = keys(tx, "interpreter", event_key).await?;
-    sqlx::query("DELETE FROM meeting WHERE event_id = ? AND status = 'draft'")
+    sqlx::query("DELETE FROM meeting WHERE event_id = $1 AND status = 'draft'")
         .bind(event_key)
         .execute(&mut **tx)
         .await?;
     for (request, m) in meetings {
         sqlx::query(
             "INSERT INTO meeting (event_id, request_id, a_org_id, b_org_id, slot_id, table_id, interpreter_id, status)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(event_key)
         .bind(request)
@@ -789,7 +791,7 @@ pub(crate) async fn replace_draft_meetings(
     Ok(())
 }
 
-pub(crate) async fn meetings(pool: &SqlitePool, event: &EventId) -> Result<Vec<StoredMeeting>> {
+pub(crate) async fn meetings(pool: &AnyPool, event: &EventId) -> Result<Vec<StoredMeeting>> {
     let key = event_key(pool, event).await?;
     meetings_by_key(pool, key).await
 }
@@ -797,7 +799,7 @@ pub(crate) async fn meetings(pool: &SqlitePool, event: &EventId) -> Result<Vec<S
 /// Every meeting of the event with this row key, by slot then table; on
 /// any executor, so that a transaction can read them too.
 pub(crate) async fn meetings_by_key(
-    executor: impl sqlx::SqliteExecutor<'_>,
+    executor: impl sqlx::Executor<'_, Database = sqlx::Any>,
     key: i64,
 ) -> Result<Vec<StoredMeeting>> {
     let rows = sqlx::query(
@@ -806,7 +808,7 @@ pub(crate) async fn meetings_by_key(
          FROM meeting m JOIN organization a ON a.id = m.a_org_id JOIN organization b ON b.id = m.b_org_id
          JOIN slot s ON s.id = m.slot_id JOIN meeting_table t ON t.id = m.table_id
          LEFT JOIN interpreter i ON i.id = m.interpreter_id
-         WHERE m.event_id = ? ORDER BY s.starts_at, t.code, m.id",
+         WHERE m.event_id = $1 ORDER BY s.starts_at, t.code, m.id",
     )
     .bind(key)
     .fetch_all(executor)
@@ -834,13 +836,13 @@ pub(crate) async fn meetings_by_key(
 }
 
 pub(crate) async fn save_tie(tx: &mut Tx<'_>, tie: &FriendshipTie) -> Result<()> {
-    sqlx::query("DELETE FROM friendship_tie WHERE code = ?")
+    sqlx::query("DELETE FROM friendship_tie WHERE code = $1")
         .bind(tie.id.as_str())
         .execute(&mut **tx)
         .await?;
     let key: i64 = sqlx::query_scalar(
         "INSERT INTO friendship_tie (code, region_a_country, region_a, region_b_country, region_b, since, status, cooperation_areas, demo)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(tie.id.as_str())
     .bind(tie.region_a.country.as_str())
@@ -854,7 +856,7 @@ pub(crate) async fn save_tie(tx: &mut Tx<'_>, tie: &FriendshipTie) -> Result<()>
     .fetch_one(&mut **tx)
     .await?;
     for (position, a) in tie.agreements.iter().enumerate() {
-        sqlx::query("INSERT INTO agreement (tie_id, position, kind, title, signed_on, place, summary) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        sqlx::query("INSERT INTO agreement (tie_id, position, kind, title, signed_on, place, summary) VALUES ($1, $2, $3, $4, $5, $6, $7)")
             .bind(key)
             .bind(position as i64)
             .bind(a.kind.as_str())
@@ -867,7 +869,7 @@ pub(crate) async fn save_tie(tx: &mut Tx<'_>, tie: &FriendshipTie) -> Result<()>
     }
     for (position, m) in tie.milestones.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO milestone (tie_id, position, title, due, status) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO milestone (tie_id, position, title, due, status) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(key)
         .bind(position as i64)
@@ -880,14 +882,14 @@ pub(crate) async fn save_tie(tx: &mut Tx<'_>, tie: &FriendshipTie) -> Result<()>
     Ok(())
 }
 
-pub(crate) async fn ties(pool: &SqlitePool) -> Result<Vec<FriendshipTie>> {
+pub(crate) async fn ties(pool: &AnyPool) -> Result<Vec<FriendshipTie>> {
     let rows = sqlx::query("SELECT * FROM friendship_tie ORDER BY code")
         .fetch_all(pool)
         .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let key: i64 = r.get("id");
-        let agreements = sqlx::query("SELECT * FROM agreement WHERE tie_id = ? ORDER BY position")
+        let agreements = sqlx::query("SELECT * FROM agreement WHERE tie_id = $1 ORDER BY position")
             .bind(key)
             .fetch_all(pool)
             .await?
@@ -902,7 +904,7 @@ pub(crate) async fn ties(pool: &SqlitePool) -> Result<Vec<FriendshipTie>> {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let milestones = sqlx::query("SELECT * FROM milestone WHERE tie_id = ? ORDER BY position")
+        let milestones = sqlx::query("SELECT * FROM milestone WHERE tie_id = $1 ORDER BY position")
             .bind(key)
             .fetch_all(pool)
             .await?
@@ -930,7 +932,7 @@ pub(crate) async fn ties(pool: &SqlitePool) -> Result<Vec<FriendshipTie>> {
             agreements,
             cooperation_areas: parse_list(r.get("cooperation_areas"))?,
             milestones,
-            demo: r.get("demo"),
+            demo: flag(r, "demo"),
         });
     }
     Ok(out)
@@ -945,13 +947,13 @@ pub(crate) async fn save_mission(
     let event_key = event_key(&mut **tx, event).await?;
     let delegations = keys(tx, "delegation", event_key).await?;
     let delegation = key_of(&delegations, "delegation", mission.delegation.as_str())?;
-    sqlx::query("DELETE FROM mission WHERE delegation_id = ? AND code = ?")
+    sqlx::query("DELETE FROM mission WHERE delegation_id = $1 AND code = $2")
         .bind(delegation)
         .bind(mission.id.as_str())
         .execute(&mut **tx)
         .await?;
     let key: i64 = sqlx::query_scalar(
-        "INSERT INTO mission (delegation_id, code, title, start_date, end_date, demo) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO mission (delegation_id, code, title, start_date, end_date, demo) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(delegation)
     .bind(mission.id.as_str())
@@ -968,7 +970,7 @@ pub(crate) async fn save_mission(
             "contacts": item.notes.contacts,
             "follow_ups": item.notes.follow_ups,
         });
-        sqlx::query("INSERT INTO itinerary_item (mission_id, position, date, kind, title, place, host, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        sqlx::query("INSERT INTO itinerary_item (mission_id, position, date, kind, title, place, host, notes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
             .bind(key)
             .bind(position as i64)
             .bind(item.date.to_string())
@@ -983,11 +985,11 @@ pub(crate) async fn save_mission(
     Ok(())
 }
 
-pub(crate) async fn missions(pool: &SqlitePool, event: &EventId) -> Result<Vec<Mission>> {
+pub(crate) async fn missions(pool: &AnyPool, event: &EventId) -> Result<Vec<Mission>> {
     let key = event_key(pool, event).await?;
     let rows = sqlx::query(
         "SELECT m.*, d.code AS delegation_code FROM mission m JOIN delegation d ON d.id = m.delegation_id
-         WHERE d.event_id = ? ORDER BY d.code, m.code",
+         WHERE d.event_id = $1 ORDER BY d.code, m.code",
     )
     .bind(key)
     .fetch_all(pool)
@@ -996,7 +998,7 @@ pub(crate) async fn missions(pool: &SqlitePool, event: &EventId) -> Result<Vec<M
     for r in &rows {
         let mission_key: i64 = r.get("id");
         let items =
-            sqlx::query("SELECT * FROM itinerary_item WHERE mission_id = ? ORDER BY position")
+            sqlx::query("SELECT * FROM itinerary_item WHERE mission_id = $1 ORDER BY position")
                 .bind(mission_key)
                 .fetch_all(pool)
                 .await?
@@ -1036,7 +1038,7 @@ pub(crate) async fn missions(pool: &SqlitePool, event: &EventId) -> Result<Vec<M
             start: date(r.get("start_date"))?,
             end: date(r.get("end_date"))?,
             itinerary: items,
-            demo: r.get("demo"),
+            demo: flag(r, "demo"),
         });
     }
     Ok(out)
@@ -1051,12 +1053,12 @@ pub(crate) async fn replace_recommendations(
     let orgs = keys(tx, "organization", event_key).await?;
     for (org, list) in recommendations {
         let key = key_of(&orgs, "organization", org.as_str())?;
-        sqlx::query("DELETE FROM recommendation WHERE org_id = ?")
+        sqlx::query("DELETE FROM recommendation WHERE org_id = $1")
             .bind(key)
             .execute(&mut **tx)
             .await?;
         for (rank, rec) in list.iter().enumerate() {
-            sqlx::query("INSERT INTO recommendation (org_id, rank, other_org_id, score, reasons) VALUES (?, ?, ?, ?, ?)")
+            sqlx::query("INSERT INTO recommendation (org_id, rank, other_org_id, score, reasons) VALUES ($1, $2, $3, $4, $5)")
                 .bind(key)
                 .bind(rank as i64 + 1)
                 .bind(key_of(&orgs, "organization", rec.other.as_str())?)
@@ -1070,14 +1072,14 @@ pub(crate) async fn replace_recommendations(
 }
 
 pub(crate) async fn recommendations(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     event: &EventId,
     org: &OrgId,
 ) -> Result<Vec<Recommendation>> {
     let key = event_key(pool, event).await?;
     let rows = sqlx::query(
         "SELECT o2.code, r.score, r.reasons FROM recommendation r JOIN organization o ON o.id = r.org_id
-         JOIN organization o2 ON o2.id = r.other_org_id WHERE o.event_id = ? AND o.code = ? ORDER BY r.rank",
+         JOIN organization o2 ON o2.id = r.other_org_id WHERE o.event_id = $1 AND o.code = $2 ORDER BY r.rank",
     )
     .bind(key)
     .bind(org.as_str())
@@ -1094,25 +1096,25 @@ pub(crate) async fn recommendations(
         .collect()
 }
 
-pub(crate) async fn publish_drafts(pool: &SqlitePool, event: &EventId) -> Result<u64> {
-    let key = event_key(pool, event).await?;
+pub(crate) async fn publish_drafts(tx: &mut Tx<'_>, event: &EventId) -> Result<u64> {
+    let key = event_key(&mut **tx, event).await?;
     let done = sqlx::query(
-        "UPDATE meeting SET status = 'published' WHERE event_id = ? AND status = 'draft'",
+        "UPDATE meeting SET status = 'published' WHERE event_id = $1 AND status = 'draft'",
     )
     .bind(key)
-    .execute(pool)
+    .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected())
 }
 
 pub(crate) async fn set_meeting_status(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     event: &EventId,
     meeting: i64,
     status: MeetingStatus,
 ) -> Result<()> {
     let key = event_key(&mut *conn, event).await?;
-    let done = sqlx::query("UPDATE meeting SET status = ? WHERE id = ? AND event_id = ?")
+    let done = sqlx::query("UPDATE meeting SET status = $1 WHERE id = $2 AND event_id = $3")
         .bind(status.as_str())
         .bind(meeting)
         .bind(key)
@@ -1136,7 +1138,7 @@ pub(crate) async fn record_outcome(
     let event_key = event_key(&mut **tx, event).await?;
     let org: Option<i64> = sqlx::query_scalar(
         "SELECT o.id FROM meeting m JOIN organization o ON o.id IN (m.a_org_id, m.b_org_id)
-         WHERE m.id = ? AND m.event_id = ? AND o.code = ?",
+         WHERE m.id = $1 AND m.event_id = $2 AND o.code = $3",
     )
     .bind(meeting)
     .bind(event_key)
@@ -1151,7 +1153,7 @@ pub(crate) async fn record_outcome(
     };
     sqlx::query(
         "INSERT INTO outcome (meeting_id, org_id, interest, next_step, products, value_amount, value_currency, notes, demo)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT demo FROM organization WHERE id = ?))
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT demo FROM organization WHERE id = $9))
          ON CONFLICT (meeting_id, org_id) DO UPDATE SET interest = excluded.interest, next_step = excluded.next_step,
            products = excluded.products, value_amount = excluded.value_amount, value_currency = excluded.value_currency,
            notes = excluded.notes",
@@ -1170,12 +1172,12 @@ pub(crate) async fn record_outcome(
     Ok(())
 }
 
-pub(crate) async fn outcomes(pool: &SqlitePool, event: &EventId) -> Result<Vec<(i64, Outcome)>> {
+pub(crate) async fn outcomes(pool: &AnyPool, event: &EventId) -> Result<Vec<(i64, Outcome)>> {
     let key = event_key(pool, event).await?;
     let rows = sqlx::query(
         "SELECT x.meeting_id, o.code, x.interest, x.next_step, x.products, x.value_amount, x.value_currency, x.notes
          FROM outcome x JOIN meeting m ON m.id = x.meeting_id JOIN organization o ON o.id = x.org_id
-         WHERE m.event_id = ? ORDER BY x.meeting_id, o.code",
+         WHERE m.event_id = $1 ORDER BY x.meeting_id, o.code",
     )
     .bind(key)
     .fetch_all(pool)

@@ -19,6 +19,7 @@
 //! `Person`) and the crate's exported ones only.
 
 use crate::day::{NewMail, enqueue};
+use crate::db::{Flag, Tx, write_tx};
 use crate::rows::event_key;
 use crate::{Result, Store, StoreError, StoredMeeting};
 use mitra_core::codes::{CountryCode, LanguageCode};
@@ -29,10 +30,7 @@ use mitra_core::organization::{Organization, Sector, Side, TradeItem};
 use mitra_core::people::{Person, Role};
 use mitra_hs::HsCode;
 use serde_json::{Value, json};
-use sqlx::{Sqlite, Transaction};
 use std::collections::{HashMap, HashSet};
-
-type Tx<'c> = Transaction<'c, Sqlite>;
 
 /// Kept slots are moved out of the way by this much while their
 /// positions are rewritten, so that `UNIQUE (session_id, position)` never
@@ -150,17 +148,17 @@ fn free_code(base: &str, taken: &HashSet<String>) -> String {
 /// Whether a company name or e-mail address is taken in the event: by an
 /// organization or person, or by another pending registration.
 async fn taken(tx: &mut Tx<'_>, event_key: i64, name: &str, email: &str) -> Result<(bool, bool)> {
-    let name_taken: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM organization WHERE event_id = ?1 AND lower(trim(name)) = lower(trim(?2)))
-             OR EXISTS (SELECT 1 FROM registration WHERE event_id = ?1 AND status = 'pending' AND lower(company_name) = lower(trim(?2)))",
+    let Flag(name_taken) = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM organization WHERE event_id = $1 AND lower(trim(name)) = lower(trim($2)))
+             OR EXISTS (SELECT 1 FROM registration WHERE event_id = $1 AND status = 'pending' AND lower(company_name) = lower(trim($2)))",
     )
     .bind(event_key)
     .bind(name)
     .fetch_one(&mut **tx)
     .await?;
-    let email_taken: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM person WHERE event_id = ?1 AND lower(trim(email)) = lower(trim(?2)))
-             OR EXISTS (SELECT 1 FROM registration WHERE event_id = ?1 AND status = 'pending' AND lower(email) = lower(trim(?2)))",
+    let Flag(email_taken) = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM person WHERE event_id = $1 AND lower(trim(email)) = lower(trim($2)))
+             OR EXISTS (SELECT 1 FROM registration WHERE event_id = $1 AND status = 'pending' AND lower(email) = lower(trim($2)))",
     )
     .bind(event_key)
     .bind(email)
@@ -276,16 +274,17 @@ fn registration_from(raw: &str) -> Result<(Organization, Person)> {
 /// A registration of the event and its status; `NotFound` if the event
 /// has none with this id.
 async fn registration_row(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     event_key: i64,
     id: i64,
 ) -> Result<(String, Organization, Person)> {
-    let row: Option<(String, String)> =
-        sqlx::query_as("SELECT status, submitted FROM registration WHERE id = ? AND event_id = ?")
-            .bind(id)
-            .bind(event_key)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let row: Option<(String, String)> = sqlx::query_as(
+        "SELECT status, submitted FROM registration WHERE id = $1 AND event_id = $2",
+    )
+    .bind(id)
+    .bind(event_key)
+    .fetch_optional(&mut *conn)
+    .await?;
     let Some((status, submitted)) = row else {
         return Err(StoreError::NotFound {
             what: "registration",
@@ -308,9 +307,9 @@ async fn decide(
     now: i64,
 ) -> Result<(Organization, Person)> {
     let done = sqlx::query(
-        "UPDATE registration SET status = ?, decided_at = ?,
-           decided_by = (SELECT id FROM person WHERE event_id = ? AND code = ?)
-         WHERE id = ? AND event_id = ? AND status = 'pending'",
+        "UPDATE registration SET status = $1, decided_at = $2,
+           decided_by = (SELECT id FROM person WHERE event_id = $3 AND code = $4)
+         WHERE id = $5 AND event_id = $6 AND status = 'pending'",
     )
     .bind(status)
     .bind(now)
@@ -347,13 +346,15 @@ impl Store {
         interpreters: &[Interpreter],
     ) -> Result<Vec<StoredMeeting>> {
         let e = &plan.event;
-        let mut tx = self.pool.begin().await?;
-        let key = event_key(&mut *tx, &e.id).await?;
-        // Writing first takes the write lock: no meeting can be booked
-        // between the check below and the changes.
-        sqlx::query(
-            "UPDATE event SET name = ?, name_zh = ?, name_id = ?, venue = ?, city = ?, time_zone = ?, slot_minutes = ?
-             WHERE id = ?",
+        write_tx!(
+            self,
+            |tx| {
+                let key = event_key(&mut **tx, &e.id).await?;
+                // Writing first takes the write lock: no meeting can be booked
+                // between the check below and the changes.
+                sqlx::query(
+            "UPDATE event SET name = $1, name_zh = $2, name_id = $3, venue = $4, city = $5, time_zone = $6, slot_minutes = $7
+             WHERE id = $8",
         )
         .bind(&e.name)
         .bind(&e.name_zh)
@@ -363,95 +364,93 @@ impl Store {
         .bind(e.time_zone.name())
         .bind(i64::from(e.slot_minutes))
         .bind(key)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-        let old_slots = codes(&mut tx, "SELECT code, id FROM slot WHERE event_id = ?", key).await?;
-        let old_tables = codes(
-            &mut tx,
-            "SELECT code, id FROM meeting_table WHERE event_id = ?",
-            key,
-        )
-        .await?;
-        let old_interpreters = codes(
-            &mut tx,
-            "SELECT code, id FROM interpreter WHERE event_id = ?",
-            key,
-        )
-        .await?;
-        let gone_slots = gone(
-            &old_slots,
-            &plan.slots.iter().map(|s| s.id.as_str()).collect(),
-        );
-        let gone_tables = gone(&old_tables, &tables.iter().map(|t| t.id.as_str()).collect());
-        let gone_interpreters = gone(
-            &old_interpreters,
-            &interpreters.iter().map(|i| i.id.as_str()).collect(),
-        );
-        // An interpreter kept but now unavailable when they interpret.
-        let unavailable: HashSet<(&str, &str)> = interpreters
-            .iter()
-            .flat_map(|i| i.unavailable.iter().map(|s| (i.id.as_str(), s.as_str())))
-            .collect();
-        let blocking: Vec<StoredMeeting> = live_meetings(&mut tx, key)
-            .await?
-            .into_iter()
-            .filter(|m| {
-                blocks(&m.meeting, &gone_slots, &gone_tables, &gone_interpreters)
-                    || m.meeting.interpreter.as_ref().is_some_and(|i| {
-                        unavailable.contains(&(i.as_str(), m.meeting.slot.as_str()))
+                let old_slots =
+                    codes(tx, "SELECT code, id FROM slot WHERE event_id = $1", key).await?;
+                let old_tables = codes(
+                    tx,
+                    "SELECT code, id FROM meeting_table WHERE event_id = $1",
+                    key,
+                )
+                .await?;
+                let old_interpreters = codes(
+                    tx,
+                    "SELECT code, id FROM interpreter WHERE event_id = $1",
+                    key,
+                )
+                .await?;
+                let gone_slots = gone(
+                    &old_slots,
+                    &plan.slots.iter().map(|s| s.id.as_str()).collect(),
+                );
+                let gone_tables =
+                    gone(&old_tables, &tables.iter().map(|t| t.id.as_str()).collect());
+                let gone_interpreters = gone(
+                    &old_interpreters,
+                    &interpreters.iter().map(|i| i.id.as_str()).collect(),
+                );
+                // An interpreter kept but now unavailable when they interpret.
+                let unavailable: HashSet<(&str, &str)> = interpreters
+                    .iter()
+                    .flat_map(|i| i.unavailable.iter().map(|s| (i.id.as_str(), s.as_str())))
+                    .collect();
+                let blocking: Vec<StoredMeeting> = live_meetings(tx, key)
+                    .await?
+                    .into_iter()
+                    .filter(|m| {
+                        blocks(&m.meeting, &gone_slots, &gone_tables, &gone_interpreters)
+                            || m.meeting.interpreter.as_ref().is_some_and(|i| {
+                                unavailable.contains(&(i.as_str(), m.meeting.slot.as_str()))
+                            })
                     })
-            })
-            .collect();
-        if !blocking.is_empty() {
-            tx.rollback().await?;
-            return Ok(blocking);
-        }
-        for (sql, stored, codes_gone) in [
-            ("DELETE FROM slot WHERE id = ?", &old_slots, &gone_slots),
-            (
-                "DELETE FROM meeting_table WHERE id = ?",
-                &old_tables,
-                &gone_tables,
-            ),
-            (
-                "DELETE FROM interpreter WHERE id = ?",
-                &old_interpreters,
-                &gone_interpreters,
-            ),
-        ] {
-            for code in codes_gone {
-                sqlx::query(sql)
-                    .bind(key_of(stored, "row", code)?)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
-        // Sessions: kept by code and updated, new ones added; the others
-        // go once their slots are gone.
-        let old_sessions = codes(
-            &mut tx,
-            "SELECT code, id FROM session WHERE event_id = ?",
-            key,
-        )
-        .await?;
-        let mut sessions: HashMap<String, i64> = HashMap::new();
-        for s in &plan.sessions {
-            let date = s.date.format("%Y-%m-%d").to_string();
-            let start = s.start.format("%H:%M").to_string();
-            let session_key: i64 = match old_sessions.get(s.id.as_str()) {
+                    .collect();
+                if !blocking.is_empty() {
+                    // Rolled back below: nothing of the edit is kept.
+                    return Ok(blocking);
+                }
+                for (sql, stored, codes_gone) in [
+                    ("DELETE FROM slot WHERE id = $1", &old_slots, &gone_slots),
+                    (
+                        "DELETE FROM meeting_table WHERE id = $1",
+                        &old_tables,
+                        &gone_tables,
+                    ),
+                    (
+                        "DELETE FROM interpreter WHERE id = $1",
+                        &old_interpreters,
+                        &gone_interpreters,
+                    ),
+                ] {
+                    for code in codes_gone {
+                        sqlx::query(sql)
+                            .bind(key_of(stored, "row", code)?)
+                            .execute(&mut **tx)
+                            .await?;
+                    }
+                }
+                // Sessions: kept by code and updated, new ones added; the others
+                // go once their slots are gone.
+                let old_sessions =
+                    codes(tx, "SELECT code, id FROM session WHERE event_id = $1", key).await?;
+                let mut sessions: HashMap<String, i64> = HashMap::new();
+                for s in &plan.sessions {
+                    let date = s.date.format("%Y-%m-%d").to_string();
+                    let start = s.start.format("%H:%M").to_string();
+                    let session_key: i64 = match old_sessions.get(s.id.as_str()) {
                 Some(&k) => {
-                    sqlx::query("UPDATE session SET name = ?, date = ?, start_time = ?, slot_count = ? WHERE id = ?")
+                    sqlx::query("UPDATE session SET name = $1, date = $2, start_time = $3, slot_count = $4 WHERE id = $5")
                         .bind(&s.name)
                         .bind(&date)
                         .bind(&start)
                         .bind(i64::from(s.slot_count))
                         .bind(k)
-                        .execute(&mut *tx)
+                        .execute(&mut **tx)
                         .await?;
                     k
                 }
                 None => sqlx::query_scalar(
-                    "INSERT INTO session (event_id, code, name, date, start_time, slot_count) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    "INSERT INTO session (event_id, code, name, date, start_time, slot_count) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                 )
                 .bind(key)
                 .bind(s.id.as_str())
@@ -459,109 +458,109 @@ impl Store {
                 .bind(&date)
                 .bind(&start)
                 .bind(i64::from(s.slot_count))
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut **tx)
                 .await?,
             };
-            sessions.insert(s.id.to_string(), session_key);
-        }
-        sqlx::query("UPDATE slot SET position = position + ? WHERE event_id = ?")
-            .bind(POSITION_SHIFT)
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
-        for slot in &plan.slots {
-            let session_key = key_of(&sessions, "session", slot.session.as_str())?;
-            let starts_at = slot.start.format("%Y-%m-%dT%H:%M").to_string();
-            match old_slots.get(slot.id.as_str()) {
-                Some(&k) => {
-                    sqlx::query(
-                        "UPDATE slot SET session_id = ?, position = ?, starts_at = ? WHERE id = ?",
+                    sessions.insert(s.id.to_string(), session_key);
+                }
+                sqlx::query("UPDATE slot SET position = position + $1 WHERE event_id = $2")
+                    .bind(POSITION_SHIFT)
+                    .bind(key)
+                    .execute(&mut **tx)
+                    .await?;
+                for slot in &plan.slots {
+                    let session_key = key_of(&sessions, "session", slot.session.as_str())?;
+                    let starts_at = slot.start.format("%Y-%m-%dT%H:%M").to_string();
+                    match old_slots.get(slot.id.as_str()) {
+                        Some(&k) => {
+                            sqlx::query(
+                        "UPDATE slot SET session_id = $1, position = $2, starts_at = $3 WHERE id = $4",
                     )
                     .bind(session_key)
                     .bind(i64::from(slot.index))
                     .bind(&starts_at)
                     .bind(k)
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
-                }
-                None => {
-                    sqlx::query("INSERT INTO slot (event_id, session_id, code, position, starts_at) VALUES (?, ?, ?, ?, ?)")
+                        }
+                        None => {
+                            sqlx::query("INSERT INTO slot (event_id, session_id, code, position, starts_at) VALUES ($1, $2, $3, $4, $5)")
                         .bind(key)
                         .bind(session_key)
                         .bind(slot.id.as_str())
                         .bind(i64::from(slot.index))
                         .bind(&starts_at)
-                        .execute(&mut *tx)
+                        .execute(&mut **tx)
                         .await?;
+                        }
+                    }
                 }
-            }
-        }
-        for (code, session_key) in &old_sessions {
-            if !sessions.contains_key(code) {
-                sqlx::query("DELETE FROM session WHERE id = ?")
-                    .bind(session_key)
-                    .execute(&mut *tx)
+                for (code, session_key) in &old_sessions {
+                    if !sessions.contains_key(code) {
+                        sqlx::query("DELETE FROM session WHERE id = $1")
+                            .bind(session_key)
+                            .execute(&mut **tx)
+                            .await?;
+                    }
+                }
+                // Tables: kept by code; the fixed hosts rewritten (the schema
+                // allows one table per host).
+                let orgs = codes(
+                    tx,
+                    "SELECT code, id FROM organization WHERE event_id = $1",
+                    key,
+                )
+                .await?;
+                sqlx::query("UPDATE meeting_table SET fixed_org_id = NULL WHERE event_id = $1")
+                    .bind(key)
+                    .execute(&mut **tx)
                     .await?;
-            }
-        }
-        // Tables: kept by code; the fixed hosts rewritten (the schema
-        // allows one table per host).
-        let orgs = codes(
-            &mut tx,
-            "SELECT code, id FROM organization WHERE event_id = ?",
-            key,
-        )
-        .await?;
-        sqlx::query("UPDATE meeting_table SET fixed_org_id = NULL WHERE event_id = ?")
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
-        for t in tables {
-            let fixed = t
-                .fixed_to
-                .as_ref()
-                .map(|o| key_of(&orgs, "organization", o.as_str()))
-                .transpose()?;
-            match old_tables.get(t.id.as_str()) {
-                Some(&k) => {
-                    sqlx::query("UPDATE meeting_table SET fixed_org_id = ? WHERE id = ?")
-                        .bind(fixed)
-                        .bind(k)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                None => {
-                    sqlx::query(
-                        "INSERT INTO meeting_table (event_id, code, fixed_org_id) VALUES (?, ?, ?)",
+                for t in tables {
+                    let fixed = t
+                        .fixed_to
+                        .as_ref()
+                        .map(|o| key_of(&orgs, "organization", o.as_str()))
+                        .transpose()?;
+                    match old_tables.get(t.id.as_str()) {
+                        Some(&k) => {
+                            sqlx::query("UPDATE meeting_table SET fixed_org_id = $1 WHERE id = $2")
+                                .bind(fixed)
+                                .bind(k)
+                                .execute(&mut **tx)
+                                .await?;
+                        }
+                        None => {
+                            sqlx::query(
+                        "INSERT INTO meeting_table (event_id, code, fixed_org_id) VALUES ($1, $2, $3)",
                     )
                     .bind(key)
                     .bind(t.id.as_str())
                     .bind(fixed)
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
+                        }
+                    }
                 }
-            }
-        }
-        // Interpreters: kept by code, with their unavailable slots
-        // rewritten.
-        let slots = codes(&mut tx, "SELECT code, id FROM slot WHERE event_id = ?", key).await?;
-        for i in interpreters {
-            let languages = json_list(i.languages.iter().map(|l| l.as_str()));
-            let interpreter_key: i64 = match old_interpreters.get(i.id.as_str()) {
+                // Interpreters: kept by code, with their unavailable slots
+                // rewritten.
+                let slots = codes(tx, "SELECT code, id FROM slot WHERE event_id = $1", key).await?;
+                for i in interpreters {
+                    let languages = json_list(i.languages.iter().map(|l| l.as_str()));
+                    let interpreter_key: i64 = match old_interpreters.get(i.id.as_str()) {
                 Some(&k) => {
                     sqlx::query(
-                        "UPDATE interpreter SET name = ?, email = ?, languages = ? WHERE id = ?",
+                        "UPDATE interpreter SET name = $1, email = $2, languages = $3 WHERE id = $4",
                     )
                     .bind(&i.name)
                     .bind(&i.email)
                     .bind(&languages)
                     .bind(k)
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
                     k
                 }
                 None => sqlx::query_scalar(
-                    "INSERT INTO interpreter (event_id, code, name, email, languages, demo) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    "INSERT INTO interpreter (event_id, code, name, email, languages, demo) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                 )
                 .bind(key)
                 .bind(i.id.as_str())
@@ -569,23 +568,25 @@ impl Store {
                 .bind(&i.email)
                 .bind(&languages)
                 .bind(i.demo)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut **tx)
                 .await?,
             };
-            sqlx::query("DELETE FROM interpreter_unavailable WHERE interpreter_id = ?")
-                .bind(interpreter_key)
-                .execute(&mut *tx)
-                .await?;
-            for s in &i.unavailable {
-                sqlx::query("INSERT OR IGNORE INTO interpreter_unavailable (interpreter_id, slot_id) VALUES (?, ?)")
+                    sqlx::query("DELETE FROM interpreter_unavailable WHERE interpreter_id = $1")
+                        .bind(interpreter_key)
+                        .execute(&mut **tx)
+                        .await?;
+                    for s in &i.unavailable {
+                        sqlx::query("INSERT INTO interpreter_unavailable (interpreter_id, slot_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                     .bind(interpreter_key)
                     .bind(key_of(&slots, "slot", s.as_str())?)
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
-            }
-        }
-        tx.commit().await?;
-        Ok(Vec::new())
+                    }
+                }
+                Ok(Vec::new())
+            },
+            commit_if = |blocking| blocking.is_empty()
+        )
     }
 
     /// Stores a company's registration as pending: the company and its
@@ -601,36 +602,36 @@ impl Store {
         representative: &Person,
         now: i64,
     ) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
-        let key = event_key(&mut *tx, event).await?;
-        if let Some(d) = &company.delegation {
-            delegation_key(&mut tx, key, d).await?;
-        }
-        check_free(&mut tx, key, &company.name, &representative.email).await?;
-        let inserted = sqlx::query_scalar(
-            "INSERT INTO registration (event_id, company_name, email, submitted, submitted_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        write_tx!(self, |tx| {
+            let key = event_key(&mut **tx, event).await?;
+            if let Some(d) = &company.delegation {
+                delegation_key(tx, key, d).await?;
+            }
+            check_free(tx, key, &company.name, &representative.email).await?;
+            let inserted = sqlx::query_scalar(
+            "INSERT INTO registration (event_id, company_name, email, submitted, submitted_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(key)
         .bind(company.name.trim())
         .bind(representative.email.trim())
         .bind(registration_json(company, representative))
         .bind(now)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await;
-        let id: i64 = match inserted {
-            Ok(id) => id,
-            // The same company registering twice at once: the unique
-            // indexes on pending registrations stop the second.
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                return Err(StoreError::Conflict(format!(
-                    "{:?} has a pending registration already",
-                    company.name.trim()
-                )));
-            }
-            Err(e) => return Err(e.into()),
-        };
-        tx.commit().await?;
-        Ok(id)
+            let id: i64 = match inserted {
+                Ok(id) => id,
+                // The same company registering twice at once: the unique
+                // indexes on pending registrations stop the second.
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                    return Err(StoreError::Conflict(format!(
+                        "{:?} has a pending registration already",
+                        company.name.trim()
+                    )));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            Ok(id)
+        })
     }
 
     /// The event's registrations with a status (`pending`, `approved` or
@@ -643,7 +644,7 @@ impl Store {
     ) -> Result<Vec<(i64, i64, Organization, Person)>> {
         let key = event_key(&self.pool, event).await?;
         let rows: Vec<(i64, i64, String)> = sqlx::query_as(
-            "SELECT id, submitted_at, submitted FROM registration WHERE event_id = ? AND status = ? ORDER BY id",
+            "SELECT id, submitted_at, submitted FROM registration WHERE event_id = $1 AND status = $2 ORDER BY id",
         )
         .bind(key)
         .bind(status)
@@ -679,7 +680,7 @@ impl Store {
         let key = event_key(&self.pool, event).await?;
         let row: Option<(Option<String>, Option<i64>)> = sqlx::query_as(
             "SELECT p.code, r.decided_at FROM registration r LEFT JOIN person p ON p.id = r.decided_by
-             WHERE r.id = ? AND r.event_id = ?",
+             WHERE r.id = $1 AND r.event_id = $2",
         )
         .bind(id)
         .bind(key)
@@ -716,27 +717,27 @@ impl Store {
         invitation: (&str, i64),
         mail: &NewMail,
     ) -> Result<(OrgId, PersonId)> {
-        let mut tx = self.pool.begin().await?;
-        let key = event_key(&mut *tx, event).await?;
-        let (company, rep) = decide(&mut tx, key, id, "approved", decided_by, now).await?;
-        check_free(&mut tx, key, &company.name, &rep.email).await?;
-        let delegation = match &company.delegation {
-            None => None,
-            Some(d) => Some(delegation_key(&mut tx, key, d).await?),
-        };
-        let org_codes: HashSet<String> = codes(
-            &mut tx,
-            "SELECT code, id FROM organization WHERE event_id = ?",
-            key,
-        )
-        .await?
-        .into_keys()
-        .collect();
-        let org = OrgId::parse(&code_from_name(&company.name, &org_codes)).map_err(corrupt)?;
-        let org_key: i64 = sqlx::query_scalar(
+        write_tx!(self, |tx| {
+            let key = event_key(&mut **tx, event).await?;
+            let (company, rep) = decide(tx, key, id, "approved", decided_by, now).await?;
+            check_free(tx, key, &company.name, &rep.email).await?;
+            let delegation = match &company.delegation {
+                None => None,
+                Some(d) => Some(delegation_key(tx, key, d).await?),
+            };
+            let org_codes: HashSet<String> = codes(
+                tx,
+                "SELECT code, id FROM organization WHERE event_id = $1",
+                key,
+            )
+            .await?
+            .into_keys()
+            .collect();
+            let org = OrgId::parse(&code_from_name(&company.name, &org_codes)).map_err(corrupt)?;
+            let org_key: i64 = sqlx::query_scalar(
             "INSERT INTO organization (event_id, code, name, side, country, region, delegation_id, sector, languages,
                description, certifications, capacity, website)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
         .bind(key)
         .bind(org.as_str())
@@ -751,33 +752,30 @@ impl Store {
         .bind(json_list(company.certifications.iter().map(String::as_str)))
         .bind(&company.capacity)
         .bind(&company.website)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
-        for (direction, items) in [("offer", &company.offers), ("need", &company.needs)] {
-            for (position, item) in items.iter().enumerate() {
-                sqlx::query("INSERT INTO trade_item (organization_id, direction, position, text, hs) VALUES (?, ?, ?, ?, ?)")
+            for (direction, items) in [("offer", &company.offers), ("need", &company.needs)] {
+                for (position, item) in items.iter().enumerate() {
+                    sqlx::query("INSERT INTO trade_item (organization_id, direction, position, text, hs) VALUES ($1, $2, $3, $4, $5)")
                     .bind(org_key)
                     .bind(direction)
                     .bind(position as i64)
                     .bind(&item.text)
                     .bind(json_list(item.hs.iter().map(|c| c.as_str())))
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
+                }
             }
-        }
-        let person_codes: HashSet<String> = codes(
-            &mut tx,
-            "SELECT code, id FROM person WHERE event_id = ?",
-            key,
-        )
-        .await?
-        .into_keys()
-        .collect();
-        let person =
-            PersonId::parse(&free_code(&format!("rep-{org}"), &person_codes)).map_err(corrupt)?;
-        let person_key: i64 = sqlx::query_scalar(
+            let person_codes: HashSet<String> =
+                codes(tx, "SELECT code, id FROM person WHERE event_id = $1", key)
+                    .await?
+                    .into_keys()
+                    .collect();
+            let person = PersonId::parse(&free_code(&format!("rep-{org}"), &person_codes))
+                .map_err(corrupt)?;
+            let person_key: i64 = sqlx::query_scalar(
             "INSERT INTO person (event_id, code, name, email, title, languages, role, organization_id)
-             VALUES (?, ?, ?, ?, ?, ?, 'company-rep', ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, 'company-rep', $7) RETURNING id",
         )
         .bind(key)
         .bind(person.as_str())
@@ -786,24 +784,24 @@ impl Store {
         .bind(&rep.title)
         .bind(json_list(rep.languages.iter().map(|l| l.as_str())))
         .bind(org_key)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
-        let (token_hash, expires_at) = invitation;
-        sqlx::query("INSERT INTO invitation (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+            let (token_hash, expires_at) = invitation;
+            sqlx::query("INSERT INTO invitation (token_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
             .bind(token_hash)
             .bind(person_key)
             .bind(now)
             .bind(expires_at)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-        sqlx::query("UPDATE registration SET organization_id = ? WHERE id = ?")
-            .bind(org_key)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        enqueue(&mut tx, key, now, std::slice::from_ref(mail)).await?;
-        tx.commit().await?;
-        Ok((org, person))
+            sqlx::query("UPDATE registration SET organization_id = $1 WHERE id = $2")
+                .bind(org_key)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+            enqueue(tx, key, now, std::slice::from_ref(mail)).await?;
+            Ok((org, person))
+        })
     }
 
     /// Rejects a pending registration: the decision is recorded, nothing
@@ -815,16 +813,16 @@ impl Store {
         decided_by: &PersonId,
         now: i64,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        let key = event_key(&mut *tx, event).await?;
-        decide(&mut tx, key, id, "rejected", decided_by, now).await?;
-        tx.commit().await?;
-        Ok(())
+        write_tx!(self, |tx| {
+            let key = event_key(&mut **tx, event).await?;
+            decide(tx, key, id, "rejected", decided_by, now).await?;
+            Ok(())
+        })
     }
 }
 
 async fn delegation_key(tx: &mut Tx<'_>, event_key: i64, d: &DelegationId) -> Result<i64> {
-    sqlx::query_scalar("SELECT id FROM delegation WHERE event_id = ? AND code = ?")
+    sqlx::query_scalar("SELECT id FROM delegation WHERE event_id = $1 AND code = $2")
         .bind(event_key)
         .bind(d.as_str())
         .fetch_optional(&mut **tx)

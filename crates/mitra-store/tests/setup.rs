@@ -1,4 +1,4 @@
-//! Event setup edits and registrations on a real SQLite file: edits keep
+//! Event setup edits and registrations on both backends: edits keep
 //! the rows that stay, a change that would lose a meeting writes nothing,
 //! and an approval writes everything or nothing.
 
@@ -12,7 +12,8 @@ use mitra_core::meeting::{Meeting, MeetingStatus};
 use mitra_core::organization::{Delegation, Objectives, Organization, Side, TradeItem};
 use mitra_core::people::{Person, Role};
 use mitra_hs::HsCode;
-use mitra_store::{NewMail, Store, StoreError};
+use mitra_store::testing::{TestStore, fresh_store};
+use mitra_store::{Backend, NewMail, Store, StoreError};
 
 fn event_id() -> EventId {
     EventId::parse("expo").unwrap()
@@ -90,11 +91,8 @@ fn interpreter(id: &str, unavailable: &[&str]) -> Interpreter {
 /// An event with a morning of three slots, two tables, an interpreter,
 /// two companies and one published meeting at am-0920, table T1, with
 /// the interpreter.
-async fn seeded() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&format!("sqlite:{}", dir.path().join("t.db").display()))
-        .await
-        .unwrap();
+async fn seeded(backend: Backend) -> TestStore {
+    let store = fresh_store(backend).await;
     let event = event_id();
     store
         .create_event(&plan("Expo", 20, vec![session("am", 9, 0, 3)]))
@@ -154,19 +152,18 @@ async fn seeded() -> (tempfile::TempDir, Store) {
         )
         .await
         .unwrap();
-    (dir, store)
+    store
 }
 
 async fn slot_rows(store: &Store) -> Vec<(String, i64)> {
     sqlx::query_as("SELECT code, id FROM slot ORDER BY code")
-        .fetch_all(store.sqlite_pool())
+        .fetch_all(store.pool())
         .await
         .unwrap()
 }
 
-#[tokio::test]
-async fn setup_edits_keep_the_rows_that_stay() {
-    let (_dir, store) = seeded().await;
+async fn setup_edits_keep_the_rows_that_stay(backend: Backend) {
+    let store = seeded(backend).await;
     let event = event_id();
     let before = slot_rows(&store).await;
     let meetings = store.meetings(&event).await.unwrap();
@@ -226,9 +223,8 @@ async fn setup_edits_keep_the_rows_that_stay() {
     assert_eq!(store.meetings(&event).await.unwrap(), meetings);
 }
 
-#[tokio::test]
-async fn a_change_that_would_lose_a_meeting_writes_nothing() {
-    let (_dir, store) = seeded().await;
+async fn a_change_that_would_lose_a_meeting_writes_nothing(backend: Backend) {
+    let store = seeded(backend).await;
     let event = event_id();
     let plan_before = store.event_plan(&event).await.unwrap();
     let tables_before = store.tables(&event).await.unwrap();
@@ -334,9 +330,8 @@ fn hash(n: u8) -> String {
     format!("{n:02x}").repeat(32)
 }
 
-#[tokio::test]
-async fn registrations_wait_and_approval_writes_everything_or_nothing() {
-    let (_dir, store) = seeded().await;
+async fn registrations_wait_and_approval_writes_everything_or_nothing(backend: Backend) {
+    let store = seeded(backend).await;
     let event = event_id();
     let boss = PersonId::parse("boss").unwrap();
     let orgs = store.organizations(&event).await.unwrap();
@@ -440,10 +435,10 @@ async fn registrations_wait_and_approval_writes_everything_or_nothing() {
     assert_eq!(rep_row.role, Role::CompanyRep(org.clone()));
     assert_eq!(rep_row.email, "sari@kopi.example");
     let invited: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM invitation i JOIN person p ON p.id = i.person_id WHERE p.code = ?",
+        "SELECT COUNT(*) FROM invitation i JOIN person p ON p.id = i.person_id WHERE p.code = $1",
     )
     .bind(person.as_str())
-    .fetch_one(store.sqlite_pool())
+    .fetch_one(store.pool())
     .await
     .unwrap();
     assert_eq!(invited, 1);
@@ -509,9 +504,8 @@ async fn registrations_wait_and_approval_writes_everything_or_nothing() {
     assert_eq!(org.as_str(), "pt-kopi-jaya-2");
 }
 
-#[tokio::test]
-async fn a_rejection_records_the_decision_only() {
-    let (_dir, store) = seeded().await;
+async fn a_rejection_records_the_decision_only(backend: Backend) {
+    let store = seeded(backend).await;
     let event = event_id();
     let boss = PersonId::parse("boss").unwrap();
     let orgs = store.organizations(&event).await.unwrap();
@@ -541,3 +535,10 @@ async fn a_rejection_records_the_decision_only() {
             .is_ok()
     );
 }
+
+mitra_store::backend_tests!(
+    setup_edits_keep_the_rows_that_stay,
+    a_change_that_would_lose_a_meeting_writes_nothing,
+    registrations_wait_and_approval_writes_everything_or_nothing,
+    a_rejection_records_the_decision_only,
+);

@@ -1,5 +1,6 @@
-//! The store on real SQLite files: round trips, all-or-nothing imports, and
-//! the schema refusing double bookings even when SQL goes around the store.
+//! The store on both backends (a SQLite file and a PostgreSQL schema, see
+//! `mitra_store::testing`): round trips, all-or-nothing imports, and the
+//! schema refusing double bookings even when SQL goes around the store.
 
 use chrono::{NaiveDate, NaiveTime};
 use mitra_core::codes::{CountryCode, LanguageCode};
@@ -8,7 +9,8 @@ use mitra_core::ids::{DelegationId, EventId, InterpreterId, OrgId, SessionId, Sl
 use mitra_core::meeting::{Meeting, MeetingRequest, MeetingStatus, Priority, RequestStatus};
 use mitra_core::organization::{Delegation, Objectives, Organization, Side, TradeItem};
 use mitra_hs::HsCode;
-use mitra_store::{Store, StoreError};
+use mitra_store::testing::{TestStore, fresh_store};
+use mitra_store::{Backend, StoreError};
 
 fn event_id() -> EventId {
     EventId::parse("expo").unwrap()
@@ -59,17 +61,14 @@ fn org(id: &str, side: Side, delegation: Option<&str>) -> Organization {
     }
 }
 
-async fn fresh() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&format!("sqlite:{}", dir.path().join("t.db").display()))
-        .await
-        .unwrap();
+async fn fresh(backend: Backend) -> TestStore {
+    let store = fresh_store(backend).await;
     store.create_event(&plan()).await.unwrap();
-    (dir, store)
+    store
 }
 
-async fn seeded() -> (tempfile::TempDir, Store) {
-    let (dir, store) = fresh().await;
+async fn seeded(backend: Backend) -> TestStore {
+    let store = fresh(backend).await;
     let orgs = vec![
         org("g1", Side::Guest, Some("lampung")),
         org("g2", Side::Guest, Some("lampung")),
@@ -114,7 +113,14 @@ async fn seeded() -> (tempfile::TempDir, Store) {
         )
         .await
         .unwrap();
-    (dir, store)
+    store
+}
+
+/// What the schema says when SQL around the store breaks a constraint.
+fn unique_violation(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .is_some_and(|e| e.is_unique_violation())
 }
 
 fn meeting(a: &str, b: &str, slot: &str, table: &str, interpreter: Option<&str>) -> Meeting {
@@ -128,14 +134,11 @@ fn meeting(a: &str, b: &str, slot: &str, table: &str, interpreter: Option<&str>)
     }
 }
 
-#[tokio::test]
-async fn event_and_organizations_round_trip_through_a_file() {
-    let (dir, store) = seeded().await;
+async fn event_and_organizations_round_trip_through_a_file(backend: Backend) {
+    let TestStore { store, database } = seeded(backend).await;
     store.close().await;
-    // Reopen the file: what was committed is there.
-    let store = Store::open(&dir.path().join("t.db").display().to_string())
-        .await
-        .unwrap();
+    // Reopen the database: what was committed is there.
+    let store = database.open().await;
     assert_eq!(store.event_plan(&event_id()).await.unwrap(), plan());
     let orgs = store.organizations(&event_id()).await.unwrap();
     assert_eq!(orgs.len(), 4);
@@ -156,9 +159,8 @@ async fn event_and_organizations_round_trip_through_a_file() {
     assert_eq!(tables[0].fixed_to, Some(OrgId::parse("h1").unwrap()));
 }
 
-#[tokio::test]
-async fn importing_the_same_organizations_twice_changes_nothing() {
-    let (_dir, store) = seeded().await;
+async fn importing_the_same_organizations_twice_changes_nothing(backend: Backend) {
+    let store = seeded(backend).await;
     let before = store.organizations(&event_id()).await.unwrap();
     let summary = store.import(&event_id(), &[], &before).await.unwrap();
     assert_eq!(summary.organizations_added, 0);
@@ -166,9 +168,8 @@ async fn importing_the_same_organizations_twice_changes_nothing() {
     assert_eq!(store.organizations(&event_id()).await.unwrap(), before);
 }
 
-#[tokio::test]
-async fn a_failing_import_leaves_nothing_behind() {
-    let (_dir, store) = seeded().await;
+async fn a_failing_import_leaves_nothing_behind(backend: Backend) {
+    let store = seeded(backend).await;
     let before = store.organizations(&event_id()).await.unwrap();
     let mut bad = org("g9", Side::Guest, None);
     bad.name = String::new(); // refused by the schema's CHECK
@@ -183,9 +184,8 @@ async fn a_failing_import_leaves_nothing_behind() {
     );
 }
 
-#[tokio::test]
-async fn a_table_cannot_be_booked_twice_in_a_slot() {
-    let (_dir, store) = seeded().await;
+async fn a_table_cannot_be_booked_twice_in_a_slot(backend: Backend) {
+    let store = seeded(backend).await;
     let ok = store
         .replace_draft_meetings(
             &event_id(),
@@ -206,7 +206,7 @@ async fn a_table_cannot_be_booked_twice_in_a_slot() {
     assert!(twice.is_err());
     assert_eq!(store.meetings(&event_id()).await.unwrap().len(), 1);
     // Directly in SQL, around the store: refused by the schema.
-    let pool = store.sqlite_pool();
+    let pool = store.pool();
     let direct = sqlx::query(
         "INSERT INTO meeting (event_id, a_org_id, b_org_id, slot_id, table_id, status)
          SELECT m.event_id, (SELECT id FROM organization WHERE code = 'g2'), (SELECT id FROM organization WHERE code = 'h1'), m.slot_id, m.table_id, 'published'
@@ -215,12 +215,11 @@ async fn a_table_cannot_be_booked_twice_in_a_slot() {
     .execute(pool)
     .await;
     let error = direct.expect_err("the unique index must refuse a second meeting at the table");
-    assert!(error.to_string().contains("UNIQUE"), "{error}");
+    assert!(unique_violation(&error), "{error}");
 }
 
-#[tokio::test]
-async fn a_person_cannot_be_in_two_meetings_in_one_slot() {
-    let (_dir, store) = seeded().await;
+async fn a_person_cannot_be_in_two_meetings_in_one_slot(backend: Backend) {
+    let store = seeded(backend).await;
     store
         .replace_draft_meetings(
             &event_id(),
@@ -228,7 +227,7 @@ async fn a_person_cannot_be_in_two_meetings_in_one_slot() {
         )
         .await
         .unwrap();
-    let pool = store.sqlite_pool();
+    let pool = store.pool();
     // g1 again in the same slot, at another table: refused.
     let direct = sqlx::query(
         "INSERT INTO meeting (event_id, a_org_id, b_org_id, slot_id, table_id, status)
@@ -238,12 +237,7 @@ async fn a_person_cannot_be_in_two_meetings_in_one_slot() {
     )
     .execute(pool)
     .await;
-    assert!(
-        direct
-            .expect_err("g1 is already busy")
-            .to_string()
-            .contains("UNIQUE")
-    );
+    assert!(unique_violation(&direct.expect_err("g1 is already busy")));
     // The interpreter is a person too.
     let direct = sqlx::query(
         "INSERT INTO meeting (event_id, a_org_id, b_org_id, slot_id, table_id, interpreter_id, status)
@@ -253,12 +247,7 @@ async fn a_person_cannot_be_in_two_meetings_in_one_slot() {
     )
     .execute(pool)
     .await;
-    assert!(
-        direct
-            .expect_err("i1 is already busy")
-            .to_string()
-            .contains("UNIQUE")
-    );
+    assert!(unique_violation(&direct.expect_err("i1 is already busy")));
     // Moving a meeting onto a busy person is refused too.
     store
         .replace_draft_meetings(
@@ -276,12 +265,7 @@ async fn a_person_cannot_be_in_two_meetings_in_one_slot() {
     )
     .execute(pool)
     .await;
-    assert!(
-        moved
-            .expect_err("h2 is busy at 09:00")
-            .to_string()
-            .contains("UNIQUE")
-    );
+    assert!(unique_violation(&moved.expect_err("h2 is busy at 09:00")));
     // A cancelled meeting frees its people.
     sqlx::query("UPDATE meeting SET status = 'cancelled' WHERE a_org_id = (SELECT id FROM organization WHERE code = 'g1')")
         .execute(pool)
@@ -296,9 +280,8 @@ async fn a_person_cannot_be_in_two_meetings_in_one_slot() {
     .expect("the cancelled meeting no longer holds g1 and h2");
 }
 
-#[tokio::test]
-async fn a_meeting_needs_a_known_slot_and_table() {
-    let (_dir, store) = seeded().await;
+async fn a_meeting_needs_a_known_slot_and_table(backend: Backend) {
+    let store = seeded(backend).await;
     let unknown = store
         .replace_draft_meetings(
             &event_id(),
@@ -313,19 +296,19 @@ async fn a_meeting_needs_a_known_slot_and_table() {
         "INSERT INTO meeting (event_id, a_org_id, b_org_id, slot_id, table_id, status)
          VALUES (1, (SELECT id FROM organization WHERE code = 'g1'), (SELECT id FROM organization WHERE code = 'h2'), 9999, 9999, 'draft')",
     )
-    .execute(store.sqlite_pool())
+    .execute(store.pool())
     .await;
+    let error = direct.expect_err("foreign keys are on");
     assert!(
-        direct
-            .expect_err("foreign keys are on")
-            .to_string()
-            .contains("FOREIGN KEY")
+        error
+            .as_database_error()
+            .is_some_and(|e| e.is_foreign_key_violation()),
+        "{error}"
     );
 }
 
-#[tokio::test]
-async fn requests_keep_priority_and_status() {
-    let (_dir, store) = seeded().await;
+async fn requests_keep_priority_and_status(backend: Backend) {
+    let store = seeded(backend).await;
     let request = MeetingRequest {
         from: OrgId::parse("g1").unwrap(),
         to: OrgId::parse("h1").unwrap(),
@@ -350,9 +333,8 @@ async fn requests_keep_priority_and_status() {
     ));
 }
 
-#[tokio::test]
-async fn delegations_keep_their_objectives() {
-    let (_dir, store) = fresh().await;
+async fn delegations_keep_their_objectives(backend: Backend) {
+    let store = fresh(backend).await;
     let delegation = Delegation {
         id: DelegationId::parse("lampung").unwrap(),
         name: "Lampung".into(),
@@ -380,10 +362,9 @@ async fn delegations_keep_their_objectives() {
     );
 }
 
-#[tokio::test]
-async fn meetings_publish_and_outcomes_belong_to_their_participants() {
+async fn meetings_publish_and_outcomes_belong_to_their_participants(backend: Backend) {
     use mitra_core::meeting::{Interest, Money, NextStep, Outcome};
-    let (_dir, store) = seeded().await;
+    let store = seeded(backend).await;
     store
         .replace_draft_meetings(
             &event_id(),
@@ -449,9 +430,10 @@ fn mail(id: &str) -> mitra_store::NewMail {
     }
 }
 
-#[tokio::test]
-async fn a_walk_in_is_refused_where_anyone_is_busy_and_its_mail_is_queued_with_it() {
-    let (_dir, store) = seeded().await;
+async fn a_walk_in_is_refused_where_anyone_is_busy_and_its_mail_is_queued_with_it(
+    backend: Backend,
+) {
+    let store = seeded(backend).await;
     let event = event_id();
     store
         .replace_draft_meetings(
@@ -500,9 +482,8 @@ async fn a_walk_in_is_refused_where_anyone_is_busy_and_its_mail_is_queued_with_i
     assert_eq!(log[0].actor, "org-1");
 }
 
-#[tokio::test]
-async fn the_mail_queue_retries_transient_failures_and_keeps_refusals() {
-    let (_dir, store) = seeded().await;
+async fn the_mail_queue_retries_transient_failures_and_keeps_refusals(backend: Backend) {
+    let store = seeded(backend).await;
     let event = event_id();
     store
         .enqueue_mail(&event, 100, &[mail("a@mitra"), mail("b@mitra")])
@@ -534,9 +515,8 @@ async fn the_mail_queue_retries_transient_failures_and_keeps_refusals() {
     assert!(store.due_mail(10_000, 10).await.unwrap().is_empty());
 }
 
-#[tokio::test]
-async fn a_meeting_row_counts_its_changes_for_calendars() {
-    let (_dir, store) = seeded().await;
+async fn a_meeting_row_counts_its_changes_for_calendars(backend: Backend) {
+    let store = seeded(backend).await;
     let event = event_id();
     store
         .replace_draft_meetings(
@@ -557,11 +537,10 @@ async fn a_meeting_row_counts_its_changes_for_calendars() {
     assert_eq!(store.meeting_stamps(&event).await.unwrap()[&id].revision, 2);
 }
 
-#[tokio::test]
-async fn a_person_checks_in_once_and_the_pass_key_is_kept() {
+async fn a_person_checks_in_once_and_the_pass_key_is_kept(backend: Backend) {
     use mitra_core::ids::PersonId;
     use mitra_core::people::{Person, Role};
-    let (_dir, store) = seeded().await;
+    let store = seeded(backend).await;
     let event = event_id();
     let person = Person {
         id: PersonId::parse("rep-g1").unwrap(),
@@ -599,3 +578,95 @@ async fn a_person_checks_in_once_and_the_pass_key_is_kept() {
     assert_eq!(store.pass_key(&event, "first").await.unwrap(), "first");
     assert_eq!(store.pass_key(&event, "second").await.unwrap(), "first");
 }
+
+async fn codes_sort_by_code_point_on_both_backends(backend: Backend) {
+    let store = fresh(backend).await;
+    // A locale's collation would put "B" after "a", and "a-b" next to
+    // "ab"; SQLite (and the PostgreSQL schema, COLLATE "C") sorts bytes.
+    let codes = ["b", "B", "a-b", "a_b", "a.b", "aB", "ab", "a1", "A:2", "Z"];
+    let orgs: Vec<Organization> = codes.iter().map(|c| org(c, Side::Guest, None)).collect();
+    store.import(&event_id(), &[], &orgs).await.unwrap();
+    let stored: Vec<String> = store
+        .organizations(&event_id())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.id.to_string())
+        .collect();
+    let mut expected: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
+    expected.sort();
+    assert_eq!(stored, expected);
+}
+
+#[tokio::test]
+async fn sqlite_connections_keep_wal_full_sync_foreign_keys_and_the_busy_timeout() {
+    let store = fresh_store(Backend::Sqlite).await;
+    // Several connections at once, so that the pool opens more than one.
+    let mut connections = Vec::new();
+    for _ in 0..3 {
+        connections.push(store.pool().acquire().await.unwrap());
+    }
+    for conn in &mut connections {
+        let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        assert_eq!(journal, "wal");
+        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        assert_eq!(synchronous, 2, "FULL");
+        let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        assert_eq!(foreign_keys, 1);
+        let busy_timeout: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        assert_eq!(busy_timeout, 10_000);
+    }
+}
+
+#[tokio::test]
+async fn every_form_of_a_sqlite_url_opens_the_same_file() {
+    let store = fresh(Backend::Sqlite).await;
+    let path = store
+        .url()
+        .strip_prefix("sqlite:")
+        .expect("a sqlite: URL")
+        .to_string();
+    for url in [format!("sqlite:{path}"), format!("sqlite://{path}"), path] {
+        let other = mitra_store::Store::open(&url).await.unwrap();
+        assert_eq!(other.backend(), Backend::Sqlite);
+        assert_eq!(
+            other.event_plan(&event_id()).await.unwrap(),
+            plan(),
+            "{url}"
+        );
+        other.close().await;
+    }
+    assert!(matches!(
+        mitra_store::Store::open("mysql://db/mitra").await,
+        Err(StoreError::UnsupportedUrl(_))
+    ));
+}
+
+mitra_store::backend_tests!(
+    codes_sort_by_code_point_on_both_backends,
+    event_and_organizations_round_trip_through_a_file,
+    importing_the_same_organizations_twice_changes_nothing,
+    a_failing_import_leaves_nothing_behind,
+    a_table_cannot_be_booked_twice_in_a_slot,
+    a_person_cannot_be_in_two_meetings_in_one_slot,
+    a_meeting_needs_a_known_slot_and_table,
+    requests_keep_priority_and_status,
+    delegations_keep_their_objectives,
+    meetings_publish_and_outcomes_belong_to_their_participants,
+    a_walk_in_is_refused_where_anyone_is_busy_and_its_mail_is_queued_with_it,
+    the_mail_queue_retries_transient_failures_and_keeps_refusals,
+    a_meeting_row_counts_its_changes_for_calendars,
+    a_person_checks_in_once_and_the_pass_key_is_kept,
+);
