@@ -56,6 +56,20 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
 }
 
+impl StoreError {
+    /// Whether the schema refused a write because a unique key was taken
+    /// (on either backend): for a write that can meet a double booking
+    /// and does not map it to [`StoreError::Conflict`] itself, such as
+    /// [`Store::publish_schedule`] of a stale proposal. Ask this rather
+    /// than read the message, which differs between SQLite and PostgreSQL.
+    pub fn is_unique_violation(&self) -> bool {
+        match self {
+            StoreError::Database(sqlx::Error::Database(e)) => e.is_unique_violation(),
+            _ => false,
+        }
+    }
+}
+
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The database behind Mitra.

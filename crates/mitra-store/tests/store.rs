@@ -654,7 +654,30 @@ async fn every_form_of_a_sqlite_url_opens_the_same_file() {
     ));
 }
 
+async fn a_stale_schedule_is_refused_the_same_way_on_both(backend: Backend) {
+    let store = seeded(backend).await;
+    let event = event_id();
+    let mut walk_in = meeting("g1", "h2", "am-0900", "P1", None);
+    walk_in.status = MeetingStatus::Published;
+    let none = mitra_store::Announcement {
+        actor: "desk",
+        now: 1_000,
+        mails: &[],
+    };
+    store.book_walk_in(&event, &walk_in, &none).await.unwrap();
+    // A proposal made before the walk-in puts g1 at another table then.
+    let stale = [(None, meeting("g1", "h1", "am-0900", "H1", None))];
+    let error = store
+        .publish_schedule(&event, &[], &[], &stale, &none)
+        .await
+        .unwrap_err();
+    assert!(error.is_unique_violation(), "{error:?}");
+    assert_eq!(store.meetings(&event).await.unwrap().len(), 1);
+    assert!(!StoreError::Conflict("x".into()).is_unique_violation());
+}
+
 mitra_store::backend_tests!(
+    a_stale_schedule_is_refused_the_same_way_on_both,
     codes_sort_by_code_point_on_both_backends,
     event_and_organizations_round_trip_through_a_file,
     importing_the_same_organizations_twice_changes_nothing,
