@@ -15,6 +15,7 @@
 use crate::AppState;
 use crate::errors::{OrPage, PageError, PageResult, Problem};
 use crate::i18n::Lang;
+use crate::security::ClientAddress;
 use crate::view::render;
 use axum::Form;
 use axum::extract::{FromRequestParts, Path, Request, State};
@@ -337,11 +338,15 @@ pub async fn signin_form(viewer: Viewer) -> PageResult {
 pub async fn signin(
     State(state): State<AppState>,
     viewer: Viewer,
+    ClientAddress(address): ClientAddress,
     Form(form): Form<SignInForm>,
 ) -> PageResult {
     viewer.check_csrf(&form.csrf)?;
     let lang = viewer.lang;
     let email = form.email.trim();
+    if let Err(wait) = state.throttle.check(Some(email), &address) {
+        return Err(viewer.error(Problem::Throttled(crate::security::minutes(wait))));
+    }
     if email.is_empty() || email.len() > 320 {
         return signin_page(
             &viewer,
@@ -367,13 +372,20 @@ pub async fn signin(
     .await
     .map_err(|e| viewer.error(Problem::Unexpected(e.to_string())))?;
     match found {
-        Some(key) => start_session(&state, &viewer, key).await,
-        None => signin_page(
-            &viewer,
-            email,
-            minijinja::context! { password => lang.t("signin-wrong") },
-        )
-        .map(|r| (axum::http::StatusCode::UNAUTHORIZED, r).into_response()),
+        Some(key) => {
+            state.throttle.succeeded(email);
+            start_session(&state, &viewer, key).await
+        }
+        None => {
+            state.throttle.failed(Some(email), &address);
+            tracing::info!(%address, "a password sign-in failed");
+            signin_page(
+                &viewer,
+                email,
+                minijinja::context! { password => lang.t("signin-wrong") },
+            )
+            .map(|r| (axum::http::StatusCode::UNAUTHORIZED, r).into_response())
+        }
     }
 }
 
@@ -393,10 +405,15 @@ pub struct CsrfForm {
 pub async fn invite(
     State(state): State<AppState>,
     viewer: Viewer,
+    ClientAddress(address): ClientAddress,
     Path(token): Path<String>,
     Form(form): Form<CsrfForm>,
 ) -> PageResult {
+    if let Err(wait) = state.throttle.check(None, &address) {
+        return Err(viewer.error(Problem::Throttled(crate::security::minutes(wait))));
+    }
     if !is_token(&token) {
+        state.throttle.failed(None, &address);
         return Err(viewer.error(Problem::NotFound));
     }
     viewer.check_csrf(&form.csrf)?;
@@ -408,7 +425,10 @@ pub async fn invite(
     {
         Redeemed::Person(key) => start_session(&state, &viewer, key).await,
         Redeemed::Used | Redeemed::Expired => Err(viewer.error(Problem::Gone)),
-        Redeemed::Unknown => Err(viewer.error(Problem::NotFound)),
+        Redeemed::Unknown => {
+            state.throttle.failed(None, &address);
+            Err(viewer.error(Problem::NotFound))
+        }
     }
 }
 

@@ -16,6 +16,8 @@ pub enum Problem {
     /// A form that cannot be taken (a stale CSRF token, a malformed
     /// post): the message key says which.
     BadRequest(&'static str),
+    /// Too many failed sign-ins: wait this many minutes.
+    Throttled(u64),
     Unexpected(String),
 }
 
@@ -58,6 +60,28 @@ impl IntoResponse for PageError {
             Problem::NotFound => (StatusCode::NOT_FOUND, "error-404-title", "error-404-text"),
             Problem::Gone => (StatusCode::GONE, "error-410-title", "error-410-text"),
             Problem::BadRequest(key) => (StatusCode::BAD_REQUEST, "error-400-title", *key),
+            Problem::Throttled(minutes) => {
+                let message = lang.t_args(
+                    "error-429-text",
+                    &[(
+                        "minutes",
+                        fluent_templates::fluent_bundle::FluentValue::from(*minutes),
+                    )],
+                );
+                let body = crate::view::render_bare(
+                    lang,
+                    "message.html",
+                    minijinja::context! { title => lang.t("error-429-title"), message => message.clone(), status => 429 },
+                )
+                .unwrap_or(message);
+                let mut response = (StatusCode::TOO_MANY_REQUESTS, Html(body)).into_response();
+                if let Ok(v) = axum::http::HeaderValue::from_str(&(minutes * 60).to_string()) {
+                    response
+                        .headers_mut()
+                        .insert(axum::http::header::RETRY_AFTER, v);
+                }
+                return response;
+            }
             Problem::Unexpected(cause) => {
                 tracing::error!(%cause, "page failed");
                 (

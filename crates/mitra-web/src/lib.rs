@@ -18,6 +18,7 @@ pub mod i18n;
 mod interpreter;
 mod organizer;
 mod pages;
+pub mod security;
 pub mod services;
 mod setup;
 mod upload;
@@ -41,6 +42,8 @@ pub struct WebConfig {
     /// The address people reach this server at, for links in e-mail
     /// (`mitra serve --public-url`).
     pub public_url: String,
+    /// How many failed sign-ins an account and an address get.
+    pub throttle: security::ThrottleLimits,
 }
 
 impl Default for WebConfig {
@@ -50,6 +53,7 @@ impl Default for WebConfig {
             request_ttl: Duration::from_secs(48 * 3600),
             session_ttl: Duration::from_secs(14 * 24 * 3600),
             public_url: "http://127.0.0.1:8080".to_string(),
+            throttle: security::ThrottleLimits::default(),
         }
     }
 }
@@ -61,6 +65,8 @@ pub struct AppState {
     pub config: WebConfig,
     /// Matching state per event, for incremental recommendations.
     pub recommenders: services::engines::Recommenders,
+    /// Failed sign-ins, per account and address.
+    pub throttle: std::sync::Arc<security::Throttle>,
 }
 
 /// The application's routes over a store, with the default configuration.
@@ -70,10 +76,12 @@ pub fn router(store: Store) -> Router {
 
 /// The application's routes; tests serve it on port 0.
 pub fn router_with(store: Store, config: WebConfig) -> Router {
+    let throttle = std::sync::Arc::new(security::Throttle::new(config.throttle));
     let state = AppState {
         store,
         config,
         recommenders: services::engines::Recommenders::default(),
+        throttle,
     };
     Router::new()
         .route("/healthz", get(pages::healthz))
@@ -145,6 +153,10 @@ pub fn router_with(store: Store, config: WebConfig) -> Router {
             state.clone(),
             auth::viewer_layer,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
         .with_state(state)
 }
 
@@ -159,7 +171,9 @@ pub async fn serve_with(
     store: Store,
     config: WebConfig,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router_with(store, config))
+    let app =
+        router_with(store, config).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

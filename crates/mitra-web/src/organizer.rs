@@ -29,7 +29,7 @@ fn bars(counts: &BTreeMap<&'static str, usize>) -> Vec<minijinja::Value> {
     let max = counts.values().copied().max().unwrap_or(0).max(1);
     counts
         .iter()
-        .map(|(k, v)| minijinja::context! { key => *k, count => *v, width => v * 100 / max })
+        .map(|(k, v)| minijinja::context! { key => *k, count => *v, width => if *v > 0 { (v * 100 / max).max(1) } else { 0 } })
         .collect()
 }
 

@@ -65,6 +65,7 @@ async fn upload(
         .unwrap();
     let response = client.app.clone().oneshot(request).await.unwrap();
     let status = response.status();
+    let headers = response.headers().clone();
     let location = response
         .headers()
         .get(header::LOCATION)
@@ -74,6 +75,7 @@ async fn upload(
         .unwrap();
     Answer {
         status,
+        headers,
         location,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     }

@@ -28,7 +28,8 @@ pub struct ErrorDetail {
     /// Stable, for programs: `unauthorized`, `invalid-token`, `forbidden`,
     /// `not-found`, `bad-credentials`, `invitation-gone`, `malformed-json`,
     /// `unsupported-media-type`, `payload-too-large`, `invalid`,
-    /// `conflict`, `no-proposal`, `stale-proposal`, `internal`.
+    /// `conflict`, `no-proposal`, `stale-proposal`, `too-many-attempts`,
+    /// `internal`.
     pub code: &'static str,
     /// For people, in the caller's language (`?lang=`, `Accept-Language`).
     pub message: String,
@@ -43,6 +44,8 @@ pub struct ApiError {
     pub code: &'static str,
     pub message: String,
     pub field: Option<String>,
+    /// Seconds to wait (`Retry-After`), for a throttled caller.
+    pub retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -53,6 +56,7 @@ impl ApiError {
             code,
             message: message(lang, code).to_string(),
             field: None,
+            retry_after: None,
         }
     }
 
@@ -75,6 +79,7 @@ impl ApiError {
             code: "invalid",
             message,
             field: Some(field.into()),
+            retry_after: None,
         }
     }
 
@@ -82,6 +87,21 @@ impl ApiError {
     pub fn internal(lang: Lang, cause: impl std::fmt::Display) -> ApiError {
         tracing::error!(%cause, "API call failed");
         ApiError::new(lang, StatusCode::INTERNAL_SERVER_ERROR, "internal")
+    }
+
+    /// Too many failed sign-ins from this address or for this account.
+    pub fn throttled(lang: Lang, wait: std::time::Duration) -> ApiError {
+        let minutes = crate::security::minutes(wait);
+        let mut e = ApiError::new(lang, StatusCode::TOO_MANY_REQUESTS, "too-many-attempts");
+        e.message = lang.t_args(
+            "error-429-text",
+            &[(
+                "minutes",
+                fluent_templates::fluent_bundle::FluentValue::from(minutes),
+            )],
+        );
+        e.retry_after = Some(minutes * 60);
+        e
     }
 
     pub fn with_field(mut self, field: impl Into<String>) -> ApiError {
@@ -99,6 +119,7 @@ impl ApiError {
                 code: "conflict",
                 message: format!("{}: {m}", message(lang, "conflict")),
                 field: None,
+                retry_after: None,
             },
             other => ApiError::internal(lang, format!("{other:#}")),
         }
@@ -115,6 +136,11 @@ impl IntoResponse for ApiError {
             },
         };
         let mut response = (self.status, Json(body)).into_response();
+        if let Some(seconds) = self.retry_after
+            && let Ok(v) = header::HeaderValue::from_str(&seconds.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, v);
+        }
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
@@ -299,6 +325,7 @@ pub fn parse_body<T: DeserializeOwned>(lang: Lang, bytes: &[u8]) -> ApiResult<T>
             code: "malformed-json",
             message: format!("{}: {e}", message(lang, "malformed-json")),
             field: None,
+            retry_after: None,
         });
     }
     value.map_err(|e| {
@@ -311,6 +338,7 @@ pub fn parse_body<T: DeserializeOwned>(lang: Lang, bytes: &[u8]) -> ApiResult<T>
                 code: "malformed-json",
                 message: format!("{}: {detail}", message(lang, "malformed-json")),
                 field: None,
+                retry_after: None,
             };
         }
         let field = (path != ".").then_some(path);
@@ -319,6 +347,7 @@ pub fn parse_body<T: DeserializeOwned>(lang: Lang, bytes: &[u8]) -> ApiResult<T>
             code: "invalid",
             message: format!("{}: {detail}", message(lang, "invalid")),
             field,
+            retry_after: None,
         }
     })
 }

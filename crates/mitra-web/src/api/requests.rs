@@ -145,6 +145,7 @@ pub async fn create_request(
                 code: "conflict",
                 message: lang.t("request-already-open"),
                 field: Some("to".into()),
+                retry_after: None,
             });
         }
         Err(e) => return Err(ApiError::store(lang, e)),

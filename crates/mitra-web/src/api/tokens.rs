@@ -7,6 +7,7 @@ use super::error::{ApiError, ApiJson, ApiResult, CallerLang, ErrorBody, OrApi};
 use super::types::*;
 use crate::AppState;
 use crate::auth::{now, random_token, token_hash};
+use crate::security::ClientAddress;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -34,10 +35,19 @@ fn verify_password(hash: &str, password: &str) -> bool {
 pub async fn create_token(
     State(state): State<AppState>,
     CallerLang(lang): CallerLang,
+    ClientAddress(address): ClientAddress,
     ApiJson(body): ApiJson<TokenRequest>,
 ) -> ApiResult<(StatusCode, Json<TokenOut>)> {
     let bad = || ApiError::new(lang, StatusCode::UNAUTHORIZED, "bad-credentials");
     let store = &state.store;
+    let account = body.email.as_deref().map(str::trim);
+    if let Err(wait) = state.throttle.check(account, &address) {
+        return Err(ApiError::throttled(lang, wait));
+    }
+    let failed = || {
+        state.throttle.failed(account, &address);
+        bad()
+    };
     let person_key = match (&body.email, &body.password, &body.invitation) {
         (Some(email), Some(password), None) => {
             let email = email.trim();
@@ -60,13 +70,13 @@ pub async fn create_token(
             })
             .await
             .map_err(|e| ApiError::internal(lang, e))?
-            .ok_or_else(bad)?
+            .ok_or_else(failed)?
         }
         (None, None, Some(invitation)) => {
             // The token alone, or the whole link.
             let token = invitation.trim().rsplit('/').next().unwrap_or_default();
             if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(bad().with_field("invitation"));
+                return Err(failed().with_field("invitation"));
             }
             match store
                 .redeem_invitation(&token_hash(token), now())
@@ -78,7 +88,7 @@ pub async fn create_token(
                     return Err(ApiError::new(lang, StatusCode::GONE, "invitation-gone")
                         .with_field("invitation"));
                 }
-                Redeemed::Unknown => return Err(bad().with_field("invitation")),
+                Redeemed::Unknown => return Err(failed().with_field("invitation")),
             }
         }
         _ => {
@@ -88,6 +98,9 @@ pub async fn create_token(
             ));
         }
     };
+    if let Some(email) = account {
+        state.throttle.succeeded(email);
+    }
     let token = random_token().map_err(|e| ApiError::internal(lang, e))?;
     let csrf = random_token().map_err(|e| ApiError::internal(lang, e))?;
     let now = now();

@@ -86,6 +86,7 @@ pub async fn invite(store: &Store, person: &str) -> String {
 /// An answer: status, headers and body text.
 pub struct Answer {
     pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
     pub location: Option<String>,
     pub body: String,
 }
@@ -130,6 +131,7 @@ impl Client {
             }
         }
         let status = response.status();
+        let headers = response.headers().clone();
         let location = response
             .headers()
             .get(header::LOCATION)
@@ -139,6 +141,7 @@ impl Client {
             .unwrap();
         Answer {
             status,
+            headers,
             location,
             // Lossy, so that PDFs and other bytes can be looked at too.
             body: String::from_utf8_lossy(&bytes).into_owned(),
