@@ -36,7 +36,7 @@ use crate::db::redact;
 use crate::{Backend, Store};
 use sqlx::{Connection, PgConnection};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The environment variable naming the PostgreSQL database for tests.
@@ -238,7 +238,8 @@ async fn fresh_postgres() -> TestDatabase {
         ),
     };
     let (secs, pid, n) = unique();
-    if n == 0 {
+    static SWEPT: AtomicBool = AtomicBool::new(false);
+    if !SWEPT.swap(true, Ordering::Relaxed) {
         remove_stale_schemas(&mut conn, secs).await;
     }
     let schema = format!("{SCHEMA_PREFIX}{secs}_{pid}_{n}");

@@ -648,6 +648,10 @@ async fn every_form_of_a_sqlite_url_opens_the_same_file() {
         );
         other.close().await;
     }
+    // In memory: one connection, kept, so the database stays.
+    let memory = mitra_store::Store::open("sqlite::memory:").await.unwrap();
+    memory.create_event(&plan()).await.unwrap();
+    assert_eq!(memory.event_plan(&event_id()).await.unwrap(), plan());
     assert!(matches!(
         mitra_store::Store::open("mysql://db/mitra").await,
         Err(StoreError::UnsupportedUrl(_))
