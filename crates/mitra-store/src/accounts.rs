@@ -25,6 +25,10 @@ pub struct Account {
     pub role: Role,
     /// The CSRF token every form of this session carries.
     pub csrf: String,
+    /// The event's generation (`Store::event_generation`) read with the
+    /// session, so that a page can tell whether what it keeps of the event
+    /// is current without asking the database again.
+    pub event_generation: i64,
 }
 
 /// What became of an invitation link.
@@ -171,8 +175,9 @@ pub(crate) async fn session_account(
 ) -> Result<Option<Account>> {
     let row = sqlx::query(
         "SELECT p.id AS person_key, p.code, p.name, p.role, e.code AS event_code, s.csrf,
-                COALESCE(o.code, d.code, i.code) AS subject
+                COALESCE(o.code, d.code, i.code) AS subject, c.generation
          FROM web_session s JOIN person p ON p.id = s.person_id JOIN event e ON e.id = p.event_id
+         JOIN event_change c ON c.event_id = e.id
          LEFT JOIN organization o ON o.id = p.organization_id LEFT JOIN delegation d ON d.id = p.delegation_id
          LEFT JOIN interpreter i ON i.id = p.interpreter_id
          WHERE s.token_hash = $1 AND s.expires_at > $2",
@@ -192,6 +197,7 @@ pub(crate) async fn session_account(
         role: Role::from_parts(&kind, subject.as_deref())
             .ok_or_else(|| corrupt(format!("role {kind}")))?,
         csrf: r.get("csrf"),
+        event_generation: r.get("generation"),
     }))
 }
 

@@ -13,6 +13,7 @@
 
 mod accounts;
 mod api_queries;
+mod changes;
 mod day;
 mod db;
 mod rows;

@@ -181,7 +181,7 @@ fn main() {
         let store = Store::open(&format!("sqlite:{}", db.display()))
             .await
             .expect("the demo database opens");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        let listener = mitra_web::listen("127.0.0.1:0")
             .await
             .expect("a loopback port");
         let addr = listener.local_addr().expect("an address");

@@ -84,26 +84,25 @@ async fn overview_page(
     let lang = viewer.lang;
     let store = &state.store;
     let clock = now();
-    store.expire_requests(event, clock).await.or_page(lang)?;
-    let plan = store.event_plan(event).await.or_page(lang)?;
-    let orgs = store.organizations(event).await.or_page(lang)?;
-    let Some(me) = orgs.iter().find(|o| &o.id == org) else {
+    let known = viewer
+        .account
+        .as_ref()
+        .filter(|a| &a.event == event)
+        .map(|a| a.event_generation);
+    let view = state
+        .views
+        .get_known(store, event, known, clock)
+        .await
+        .or_page(lang)?;
+    let plan = &view.plan;
+    let Some(me) = view.organizations.iter().find(|o| &o.id == org) else {
         return Err(viewer.error(Problem::NotFound));
     };
-    let names = names(&orgs);
-    let interpreters: HashMap<String, String> = store
-        .interpreters(event)
-        .await
-        .or_page(lang)?
-        .into_iter()
-        .map(|i| (i.id.to_string(), i.name))
-        .collect();
-    let requests = store.requests(event).await.or_page(lang)?;
-    let clocks = store.request_clocks(event).await.or_page(lang)?;
+    let names = &view.names;
     let mut open_with = std::collections::HashSet::new();
     let mut incoming = Vec::new();
     let mut outgoing = Vec::new();
-    for r in requests.iter().rev() {
+    for r in view.requests.iter().rev() {
         let q = &r.request;
         let (mine, other) = if &q.from == org {
             (true, &q.to)
@@ -115,7 +114,7 @@ async fn overview_page(
         if matches!(q.status, RequestStatus::Pending | RequestStatus::Accepted) {
             open_with.insert(other.to_string());
         }
-        let clock = clocks.get(&r.id);
+        let clock = view.clocks.get(&r.id);
         let line = minijinja::context! {
             id => r.id, other => names.get(other.as_str()).cloned().unwrap_or_else(|| other.to_string()), other_id => other.as_str(),
             status => q.status.as_str(), message => q.message.clone(),
@@ -128,8 +127,8 @@ async fn overview_page(
             incoming.push(line);
         }
     }
-    let recommendations: Vec<_> = store
-        .recommendations(event, org)
+    let recommendations: Vec<_> = view
+        .recommendations(store, event, org)
         .await
         .or_page(lang)?
         .iter()
@@ -145,34 +144,27 @@ async fn overview_page(
             }
         })
         .collect();
-    let outcomes: std::collections::HashSet<i64> = store
-        .outcomes(event)
-        .await
-        .or_page(lang)?
-        .into_iter()
+    let outcomes: std::collections::HashSet<i64> = view
+        .outcomes
+        .iter()
         .filter(|(_, o)| &o.recorded_by == org)
-        .map(|(m, _)| m)
+        .map(|(m, _)| *m)
         .collect();
-    let agenda: Vec<_> = store
-        .meetings(event)
-        .await
-        .or_page(lang)?
+    let agenda: Vec<_> = view
+        .meetings
         .iter()
         .filter(|m| on_agenda(m) && (&m.meeting.a == org || &m.meeting.b == org))
         .map(|m| {
-            let started = crate::services::day::slot_starts_at(&plan, &m.meeting.slot)
+            let started = crate::services::day::slot_starts_at(plan, &m.meeting.slot)
                 .is_some_and(|t| t <= clock);
             let can_no_show = started && m.meeting.status == mitra_core::meeting::MeetingStatus::Published;
-            minijinja::context! { ..agenda_line(&plan, m, Some(org), &names, &interpreters), ..minijinja::context! { recorded => outcomes.contains(&m.id), can_no_show } }
+            minijinja::context! { ..agenda_line(plan, m, Some(org), names, &view.interpreters), ..minijinja::context! { recorded => outcomes.contains(&m.id), can_no_show } }
         })
         .collect();
-    let secret = crate::services::passes::event_secret(store, event)
-        .await
-        .or_page(lang)?;
     let feed = viewer
         .account
         .as_ref()
-        .map(|a| crate::services::passes::feed_path(&secret, event, &a.person));
+        .map(|a| crate::services::passes::feed_path(&view.secret, event, &a.person));
     render(
         viewer,
         "company.html",

@@ -5,7 +5,7 @@
 
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::company::{MAX_TEXT, agenda_line, items_text, names, on_agenda, parse_items};
+use crate::company::{MAX_TEXT, agenda_line, items_text, on_agenda, parse_items};
 use crate::errors::{OrPage, PageError, PageResult, Problem};
 use crate::view::render;
 use axum::Form;
@@ -16,7 +16,7 @@ use mitra_core::ids::{DelegationId, EventId, MissionId};
 use mitra_core::mission::{Mission, VisitNotes};
 use mitra_core::organization::Delegation;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 async fn own_delegation(
     state: &AppState,
@@ -39,14 +39,22 @@ pub async fn overview(State(state): State<AppState>, viewer: Viewer) -> PageResu
     let event = account.event.clone();
     let lang = viewer.lang;
     let store = &state.store;
-    store
-        .expire_requests(&event, crate::auth::now())
+    let view = state
+        .views
+        .get_known(
+            store,
+            &event,
+            Some(account.event_generation),
+            crate::auth::now(),
+        )
         .await
         .or_page(lang)?;
-    let d = own_delegation(&state, &viewer, &event, &id).await?;
-    let plan = store.event_plan(&event).await.or_page(lang)?;
-    let orgs = store.organizations(&event).await.or_page(lang)?;
-    let names = names(&orgs);
+    let Some(d) = view.delegations.iter().find(|d| d.id == id) else {
+        return Err(viewer.error(Problem::NotFound));
+    };
+    let plan = &view.plan;
+    let orgs = &view.organizations;
+    let names = &view.names;
     let ours: HashSet<String> = orgs
         .iter()
         .filter(|o| o.delegation.as_ref() == Some(&id))
@@ -57,19 +65,10 @@ pub async fn overview(State(state): State<AppState>, viewer: Viewer) -> PageResu
         .filter(|o| ours.contains(o.id.as_str()))
         .map(|o| minijinja::context! { id => o.id.as_str(), name => o.name.clone(), sector => o.sector.map(|s| s.as_str()) })
         .collect();
-    let interpreters: HashMap<String, String> = store
-        .interpreters(&event)
-        .await
-        .or_page(lang)?
-        .into_iter()
-        .map(|i| (i.id.to_string(), i.name))
-        .collect();
     let mut by_status: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let requests: Vec<_> = store
-        .requests(&event)
-        .await
-        .or_page(lang)?
-        .into_iter()
+    let requests: Vec<_> = view
+        .requests
+        .iter()
         .filter(|r| ours.contains(r.request.from.as_str()) || ours.contains(r.request.to.as_str()))
         .map(|r| {
             *by_status.entry(r.request.status.as_str()).or_default() += 1;
@@ -77,23 +76,21 @@ pub async fn overview(State(state): State<AppState>, viewer: Viewer) -> PageResu
             minijinja::context! { from => name(r.request.from.as_str()), to => name(r.request.to.as_str()), status => r.request.status.as_str() }
         })
         .collect();
-    let meetings = store.meetings(&event).await.or_page(lang)?;
+    let meetings = &view.meetings;
     let agenda: Vec<_> = meetings
         .iter()
         .filter(|m| {
             on_agenda(m)
                 && (ours.contains(m.meeting.a.as_str()) || ours.contains(m.meeting.b.as_str()))
         })
-        .map(|m| agenda_line(&plan, m, None, &names, &interpreters))
+        .map(|m| agenda_line(plan, m, None, names, &view.interpreters))
         .collect();
-    let outcomes: Vec<_> = store
-        .outcomes(&event)
-        .await
-        .or_page(lang)?
-        .into_iter()
+    let outcomes: Vec<_> = view
+        .outcomes
+        .iter()
         .filter(|(_, o)| ours.contains(o.recorded_by.as_str()))
         .map(|(mid, o)| {
-            let partner = meetings.iter().find(|m| m.id == mid).map(|m| {
+            let partner = meetings.iter().find(|m| m.id == *mid).map(|m| {
                 if m.meeting.a == o.recorded_by { m.meeting.b.to_string() } else { m.meeting.a.to_string() }
             }).unwrap_or_default();
             minijinja::context! {
@@ -103,11 +100,9 @@ pub async fn overview(State(state): State<AppState>, viewer: Viewer) -> PageResu
             }
         })
         .collect();
-    let missions: Vec<_> = store
-        .missions(&event)
-        .await
-        .or_page(lang)?
-        .into_iter()
+    let missions: Vec<_> = view
+        .missions
+        .iter()
         .filter(|m| m.delegation == id)
         .map(|m| {
             let items: Vec<_> = m.itinerary.iter().enumerate().map(|(i, it)| minijinja::context! {

@@ -2,7 +2,7 @@
 
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::company::{agenda_line, names, on_agenda};
+use crate::company::{agenda_line, on_agenda};
 use crate::errors::{OrPage, PageResult};
 use crate::view::render;
 use axum::extract::State;
@@ -12,22 +12,24 @@ pub async fn overview(State(state): State<AppState>, viewer: Viewer) -> PageResu
     let (account, me) = viewer.interpreter()?;
     let event = account.event.clone();
     let lang = viewer.lang;
-    let plan = state.store.event_plan(&event).await.or_page(lang)?;
-    let orgs = state.store.organizations(&event).await.or_page(lang)?;
-    let names = names(&orgs);
-    let meetings: Vec<_> = state
-        .store
-        .meetings(&event)
-        .await
-        .or_page(lang)?
-        .iter()
-        .filter(|m| on_agenda(m) && m.meeting.interpreter.as_ref() == Some(&me))
-        .map(|m| agenda_line(&plan, m, None, &names, &HashMap::new()))
-        .collect();
-    let secret = crate::services::passes::event_secret(&state.store, &event)
+    let view = state
+        .views
+        .get_known(
+            &state.store,
+            &event,
+            Some(account.event_generation),
+            crate::auth::now(),
+        )
         .await
         .or_page(lang)?;
-    let feed = crate::services::passes::feed_path(&secret, &event, &account.person);
+    let plan = &view.plan;
+    let meetings: Vec<_> = view
+        .meetings
+        .iter()
+        .filter(|m| on_agenda(m) && m.meeting.interpreter.as_ref() == Some(&me))
+        .map(|m| agenda_line(plan, m, None, &view.names, &HashMap::new()))
+        .collect();
+    let feed = crate::services::passes::feed_path(&view.secret, &event, &account.person);
     render(
         &viewer,
         "interpreter.html",

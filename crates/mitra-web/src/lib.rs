@@ -67,6 +67,8 @@ pub struct AppState {
     pub recommenders: services::engines::Recommenders,
     /// Failed sign-ins, per account and address.
     pub throttle: std::sync::Arc<security::Throttle>,
+    /// What the personal pages read of each event, kept between requests.
+    pub views: services::snapshot::EventViews,
 }
 
 /// The application's routes over a store, with the default configuration.
@@ -82,6 +84,7 @@ pub fn router_with(store: Store, config: WebConfig) -> Router {
         config,
         recommenders: services::engines::Recommenders::default(),
         throttle,
+        views: services::snapshot::EventViews::default(),
     };
     Router::new()
         .route("/healthz", get(pages::healthz))
@@ -158,6 +161,36 @@ pub fn router_with(store: Store, config: WebConfig) -> Router {
             security::headers,
         ))
         .with_state(state)
+}
+
+/// How many connections may wait to be accepted. The day opens with
+/// hundreds of phones connecting at once; the usual 128 would drop some
+/// handshakes and make them retry a second later. (The kernel caps it at
+/// `net.core.somaxconn`.)
+const ACCEPT_QUEUE: u32 = 4096;
+
+/// A listening socket for the server at `addr` (`127.0.0.1:8080`,
+/// `[::]:80`; port 0 picks a free one) with a deep accept queue.
+pub async fn listen(addr: &str) -> std::io::Result<tokio::net::TcpListener> {
+    let mut last = None;
+    for address in tokio::net::lookup_host(addr).await? {
+        let socket = if address.is_ipv4() {
+            tokio::net::TcpSocket::new_v4()?
+        } else {
+            tokio::net::TcpSocket::new_v6()?
+        };
+        socket.set_reuseaddr(true)?;
+        match socket.bind(address) {
+            Ok(()) => return socket.listen(ACCEPT_QUEUE),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::AddrNotAvailable,
+            format!("{addr} names no address"),
+        )
+    }))
 }
 
 /// Serves until Ctrl-C.

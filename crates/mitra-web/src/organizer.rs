@@ -198,9 +198,7 @@ pub async fn publish(
     match engines::publish_proposal(&state.store, &event, account.person.as_str(), now()).await {
         Ok(Some(_)) => Ok(Redirect::to("/organizer?done=published").into_response()),
         Ok(None) => Ok(Redirect::to("/organizer/schedule").into_response()),
-        Err(EngineError::Store(mitra_store::StoreError::Database(e)))
-            if e.to_string().contains("UNIQUE") =>
-        {
+        Err(EngineError::Store(e)) if e.is_unique_violation() => {
             // Something changed since the proposal: a double booking the
             // schema refused. Nothing was written; propose again.
             Ok(Redirect::to("/organizer?done=stale").into_response())

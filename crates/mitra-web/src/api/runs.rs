@@ -151,9 +151,7 @@ pub async fn publish(
             reassigned: c.reassign.len(),
         })),
         Ok(None) => Err(ApiError::new(lang, StatusCode::CONFLICT, "no-proposal")),
-        Err(EngineError::Store(mitra_store::StoreError::Database(e)))
-            if e.to_string().contains("UNIQUE") =>
-        {
+        Err(EngineError::Store(e)) if e.is_unique_violation() => {
             Err(ApiError::new(lang, StatusCode::CONFLICT, "stale-proposal"))
         }
         Err(e) => Err(engine_error(lang, e)),

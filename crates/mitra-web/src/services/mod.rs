@@ -10,3 +10,4 @@ pub mod notify;
 pub mod paper;
 pub mod passes;
 pub mod reports;
+pub mod snapshot;

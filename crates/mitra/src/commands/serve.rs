@@ -40,7 +40,7 @@ pub async fn serve(
     let transport = mitra_mail::MailTransport::from_url(&url)
         .map_err(|e| Failure::bad_input([format!("--mail: {e}")]))?;
     let from = mitra_mail::Mailbox::new("Mitra", mail.mail_from.clone());
-    let listener = tokio::net::TcpListener::bind(addr)
+    let listener = mitra_web::listen(addr)
         .await
         .map_err(|e| Failure::bad_input([format!("--addr {addr}: cannot listen: {e}")]))?;
     let local = listener.local_addr()?;
