@@ -8,7 +8,10 @@
 //!   [`tokens`]); cookies do not count here, so there is no CSRF token.
 //! - Every error has one shape, `{"error": {"code", "message", "field"}}`
 //!   ([`error::ErrorBody`]), in the caller's language; bodies are JSON of
-//!   at most [`error::MAX_BODY`] bytes with no unknown fields.
+//!   at most [`error::MAX_BODY`] bytes with no unknown fields. Scoped
+//!   handlers take their body as `Result<ApiJson<_>, ApiError>` and read
+//!   it after the caller check, so that a stranger gets 401 and a wrong
+//!   role 403 whatever the body holds.
 //! - [`OPERATIONS`] lists what the router serves, built from the same
 //!   lines as the router itself (`route_table!`); a test checks it
 //!   against the document.
