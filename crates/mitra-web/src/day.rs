@@ -7,7 +7,7 @@
 
 use crate::AppState;
 use crate::auth::{Viewer, now};
-use crate::errors::{OrPage, PageResult, Problem};
+use crate::errors::{OrPage, PageError, PageResult, Problem};
 use crate::services::calendar;
 use crate::services::day::{self, DayError, Marker};
 use crate::services::paper::{self, Paper};
@@ -423,9 +423,20 @@ async fn feed_body(
     calendar::for_person(&state.store, &event, &person).await
 }
 
+/// The signed-in person with an agenda of their own: a company's
+/// representative or an interpreter. Organizers and delegation leads have
+/// none: 403, as for any page of another role.
+fn agenda_holder(viewer: &Viewer) -> Result<&mitra_store::Account, PageError> {
+    let account = viewer.account()?;
+    match account.role {
+        Role::CompanyRep(_) | Role::Interpreter(_) => Ok(account),
+        Role::Organizer | Role::DelegationLead(_) => Err(viewer.error(Problem::Forbidden)),
+    }
+}
+
 /// The signed-in person's own calendar as a download.
 pub async fn my_calendar(State(state): State<AppState>, viewer: Viewer) -> PageResult {
-    let account = viewer.account()?;
+    let account = agenda_holder(&viewer)?;
     let body = calendar::for_person(&state.store, &account.event, &account.person)
         .await
         .or_page(viewer.lang)?
@@ -484,7 +495,7 @@ pub async fn my_agenda(
     viewer: Viewer,
     Query(q): Query<PaperQuery>,
 ) -> PageResult {
-    let account = viewer.account()?;
+    let account = agenda_holder(&viewer)?;
     let lang = viewer.lang;
     let paper = Paper::load(&state.store, &account.event)
         .await

@@ -5,6 +5,37 @@
 //! Chinese (Fluent files in `locales/`). Handlers read and write through
 //! the store and never write SQL; the engines run through [`services`].
 
+/// Declares routes once, so that a router and the list of what it serves
+/// come from the same lines:
+///
+/// ```text
+/// route_table! {
+///     /// Docs of the list.
+///     pub const LIST, pub(crate) fn router;
+///     get "/path/{id}" => handler;
+///     post "/path/{id}" => other_handler;
+/// }
+/// ```
+///
+/// makes `LIST: &[(&str, &str)]` (method as written, path pattern) and
+/// `router() -> Router<AppState>` with one `.route(path, method(handler))`
+/// per line (axum merges the methods of one path). The method is the name
+/// of an `axum::routing` function: `get`, `post`, `put`, `patch`, `delete`
+/// or `any`. [`routes`] gathers every list; a test walks all of them.
+macro_rules! route_table {
+    ($(#[$doc:meta])* $list_vis:vis const $list:ident, $router_vis:vis fn $router:ident;
+     $($method:ident $path:literal => $handler:path;)*) => {
+        $(#[$doc])*
+        $list_vis const $list: &[(&str, &str)] = &[$((stringify!($method), $path)),*];
+
+        $router_vis fn $router() -> axum::Router<$crate::AppState> {
+            let mut router = axum::Router::new();
+            $(router = router.route($path, axum::routing::$method($handler));)*
+            router
+        }
+    };
+}
+
 pub mod api;
 pub mod auth;
 mod company;
@@ -25,7 +56,6 @@ mod upload;
 mod view;
 
 use axum::Router;
-use axum::routing::{get, post};
 use mitra_store::Store;
 use std::time::Duration;
 
@@ -71,6 +101,70 @@ pub struct AppState {
     pub views: services::snapshot::EventViews,
 }
 
+route_table! {
+    /// The pages, sign-in, static files and the calendar feed.
+    const PAGE_ROUTES, fn page_routes;
+    get "/healthz" => pages::healthz;
+    get "/" => pages::home;
+    get "/events/{event}" => pages::event;
+    get "/events/{event}/organizations/{org}" => pages::organization;
+    get "/static/mitra.css" => pages::stylesheet;
+    get "/static/mitra.js" => pages::script;
+    get "/hs" => company::hs_suggestions;
+    get "/signin" => auth::signin_form;
+    post "/signin" => auth::signin;
+    get "/invite/{token}" => auth::invite_form;
+    post "/invite/{token}" => auth::invite;
+    post "/signout" => auth::signout;
+    get "/me" => auth::me;
+    get "/company" => company::overview;
+    get "/company/profile" => company::profile_form;
+    post "/company/profile" => company::save_profile;
+    post "/company/requests" => company::ask;
+    post "/company/requests/{id}" => company::answer;
+    get "/company/meetings/{id}/outcome" => company::outcome_form;
+    post "/company/meetings/{id}/outcome" => company::save_outcome;
+    get "/delegation" => delegation::overview;
+    get "/delegation/report" => delegation::mission_report;
+    get "/delegation/objectives" => delegation::objectives_form;
+    post "/delegation/objectives" => delegation::save_objectives;
+    get "/delegation/itinerary/{mission}/{index}" => delegation::notes_form;
+    post "/delegation/itinerary/{mission}/{index}" => delegation::save_notes;
+    get "/interpreter" => interpreter::overview;
+    get "/organizer" => organizer::dashboard;
+    post "/organizer/matching" => organizer::run_matching;
+    get "/organizer/schedule" => organizer::review;
+    post "/organizer/schedule" => organizer::run_schedule;
+    post "/organizer/publish" => organizer::publish;
+    get "/organizer/tables" => organizer::table_plan;
+    get "/organizer/checkin" => day::checkin_desk;
+    post "/organizer/checkin" => day::checkin_scan;
+    get "/organizer/day" => day::board;
+    post "/organizer/meetings/{id}/no-show" => day::organizer_no_show;
+    post "/organizer/walk-in" => day::walk_in;
+    post "/organizer/mail/{what}" => day::send_mail;
+    post "/organizer/reschedule" => day::reschedule;
+    post "/company/meetings/{id}/no-show" => day::company_no_show;
+    get "/me/calendar.ics" => day::my_calendar;
+    get "/me/agenda" => day::my_agenda;
+    get "/organizer/paper/{what}" => day::organizer_paper;
+    get "/calendar/{event}/{person}/{file}" => day::feed;
+}
+
+/// Every route the application serves, as (method, path pattern): the
+/// pages', the setup's, the upload's and the API's, from the same tables
+/// that build the router. Unknown paths fall through to the 404 page.
+pub fn routes() -> Vec<(&'static str, &'static str)> {
+    [
+        PAGE_ROUTES,
+        setup::ROUTES,
+        upload::ROUTES,
+        api::OPERATIONS,
+        api::OTHER_ROUTES,
+    ]
+    .concat()
+}
+
 /// The application's routes over a store, with the default configuration.
 pub fn router(store: Store) -> Router {
     router_with(store, WebConfig::default())
@@ -86,68 +180,7 @@ pub fn router_with(store: Store, config: WebConfig) -> Router {
         throttle,
         views: services::snapshot::EventViews::default(),
     };
-    Router::new()
-        .route("/healthz", get(pages::healthz))
-        .route("/", get(pages::home))
-        .route("/events/{event}", get(pages::event))
-        .route(
-            "/events/{event}/organizations/{org}",
-            get(pages::organization),
-        )
-        .route("/static/mitra.css", get(pages::stylesheet))
-        .route("/static/mitra.js", get(pages::script))
-        .route("/hs", get(company::hs_suggestions))
-        .route("/signin", get(auth::signin_form).post(auth::signin))
-        .route("/invite/{token}", get(auth::invite_form).post(auth::invite))
-        .route("/signout", post(auth::signout))
-        .route("/me", get(auth::me))
-        .route("/company", get(company::overview))
-        .route(
-            "/company/profile",
-            get(company::profile_form).post(company::save_profile),
-        )
-        .route("/company/requests", post(company::ask))
-        .route("/company/requests/{id}", post(company::answer))
-        .route(
-            "/company/meetings/{id}/outcome",
-            get(company::outcome_form).post(company::save_outcome),
-        )
-        .route("/delegation", get(delegation::overview))
-        .route("/delegation/report", get(delegation::mission_report))
-        .route(
-            "/delegation/objectives",
-            get(delegation::objectives_form).post(delegation::save_objectives),
-        )
-        .route(
-            "/delegation/itinerary/{mission}/{index}",
-            get(delegation::notes_form).post(delegation::save_notes),
-        )
-        .route("/interpreter", get(interpreter::overview))
-        .route("/organizer", get(organizer::dashboard))
-        .route("/organizer/matching", post(organizer::run_matching))
-        .route(
-            "/organizer/schedule",
-            get(organizer::review).post(organizer::run_schedule),
-        )
-        .route("/organizer/publish", post(organizer::publish))
-        .route("/organizer/tables", get(organizer::table_plan))
-        .route(
-            "/organizer/checkin",
-            get(day::checkin_desk).post(day::checkin_scan),
-        )
-        .route("/organizer/day", get(day::board))
-        .route(
-            "/organizer/meetings/{id}/no-show",
-            post(day::organizer_no_show),
-        )
-        .route("/organizer/walk-in", post(day::walk_in))
-        .route("/organizer/mail/{what}", post(day::send_mail))
-        .route("/organizer/reschedule", post(day::reschedule))
-        .route("/company/meetings/{id}/no-show", post(day::company_no_show))
-        .route("/me/calendar.ics", get(day::my_calendar))
-        .route("/me/agenda", get(day::my_agenda))
-        .route("/organizer/paper/{what}", get(day::organizer_paper))
-        .route("/calendar/{event}/{person}/{file}", get(day::feed))
+    page_routes()
         .merge(api::routes())
         .merge(setup::routes())
         .merge(upload::routes())

@@ -19,7 +19,6 @@ use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse};
-use axum::routing::get;
 use fluent_templates::fluent_bundle::FluentValue;
 use mitra_core::organization::{Delegation, Organization, Side};
 use mitra_sheets::columns::{Column, DELEGATION_COLUMNS, ORGANIZATION_COLUMNS, normalise};
@@ -32,13 +31,18 @@ use std::sync::LazyLock;
 /// of companies is well under it.
 const MAX_UPLOAD_MIB: usize = 10;
 
+route_table! {
+    /// The upload routes, served by [`routes`].
+    pub(crate) const ROUTES, fn unlimited_routes;
+    get "/organizer/import" => form;
+    post "/organizer/import" => upload;
+    get "/organizer/import/template.xlsx" => template;
+}
+
 /// The upload routes, merged into the application router. The body limit
 /// holds for these routes only.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/organizer/import", get(form).post(upload))
-        .route("/organizer/import/template.xlsx", get(template))
-        .layer(DefaultBodyLimit::max(MAX_UPLOAD_MIB * 1024 * 1024))
+    unlimited_routes().layer(DefaultBodyLimit::max(MAX_UPLOAD_MIB * 1024 * 1024))
 }
 
 /// This module's templates.

@@ -155,9 +155,11 @@ fn plan_of(lang: Lang, body: &NewEvent) -> ApiResult<EventPlan> {
 pub async fn create_event(
     State(state): State<AppState>,
     caller: Caller,
-    ApiJson(body): ApiJson<NewEvent>,
+    body: Result<ApiJson<NewEvent>, ApiError>,
 ) -> ApiResult<(StatusCode, Json<EventOut>)> {
     caller.any_organizer()?;
+    // The body is read after the role check: 401/403 whatever it holds.
+    let ApiJson(body) = body?;
     let lang = caller.lang;
     let plan = plan_of(lang, &body)?;
     let tables = (1..=body.pool_tables)
@@ -357,7 +359,7 @@ pub async fn patch_organization(
     State(state): State<AppState>,
     caller: Caller,
     Path((event, org)): Path<(String, String)>,
-    ApiJson(body): ApiJson<ProfilePatch>,
+    body: Result<ApiJson<ProfilePatch>, ApiError>,
 ) -> ApiResult<Json<OrganizationOut>> {
     let lang = caller.lang;
     let event = event_id(lang, &event)?;
@@ -366,6 +368,7 @@ pub async fn patch_organization(
     if id != own {
         return Err(ApiError::forbidden(lang));
     }
+    let ApiJson(body) = body?;
     let orgs = state.store.organizations(&event).await.or_api(lang)?;
     let mut o = orgs
         .into_iter()

@@ -102,7 +102,7 @@ pub async fn record_outcome(
     State(state): State<AppState>,
     caller: Caller,
     Path((event, meeting)): Path<(String, String)>,
-    ApiJson(body): ApiJson<OutcomeIn>,
+    body: Result<ApiJson<OutcomeIn>, ApiError>,
 ) -> ApiResult<Json<OutcomeOut>> {
     let lang = caller.lang;
     let event = event_id(lang, &event)?;
@@ -121,6 +121,7 @@ pub async fn record_outcome(
     if !(on_agenda(&m) && (m.meeting.a == org || m.meeting.b == org)) {
         return Err(ApiError::forbidden(lang));
     }
+    let ApiJson(body) = body?;
     let products: Vec<String> = body
         .products
         .iter()

@@ -8,9 +8,13 @@
 //!   [`tokens`]); cookies do not count here, so there is no CSRF token.
 //! - Every error has one shape, `{"error": {"code", "message", "field"}}`
 //!   ([`error::ErrorBody`]), in the caller's language; bodies are JSON of
-//!   at most [`error::MAX_BODY`] bytes with no unknown fields.
+//!   at most [`error::MAX_BODY`] bytes with no unknown fields. Scoped
+//!   handlers take their body as `Result<ApiJson<_>, ApiError>` and read
+//!   it after the caller check, so that a stranger gets 401 and a wrong
+//!   role 403 whatever the body holds.
 //! - [`OPERATIONS`] lists what the router serves, built from the same
-//!   table as the router itself; a test checks it against the document.
+//!   lines as the router itself (`route_table!`); a test checks it
+//!   against the document.
 
 pub mod caller;
 pub mod error;
@@ -28,23 +32,10 @@ use axum::response::IntoResponse;
 use error::{ApiError, CallerLang};
 use utoipa::OpenApi;
 
-/// Declares the API's routes once: the router and [`OPERATIONS`] come
-/// from the same lines.
-macro_rules! api_routes {
-    ($($method:ident $path:literal => $handler:path;)*) => {
-        /// Every operation the API serves: (method, path) as the OpenAPI
-        /// document writes them.
-        pub const OPERATIONS: &[(&str, &str)] = &[$((stringify!($method), $path)),*];
-
-        fn operations() -> Router<AppState> {
-            let mut router = Router::new();
-            $(router = router.route($path, axum::routing::$method($handler));)*
-            router
-        }
-    };
-}
-
-api_routes! {
+route_table! {
+    /// Every operation the API serves: (method, path) as the OpenAPI
+    /// document writes them.
+    pub const OPERATIONS, fn operations;
     post "/api/v1/tokens" => tokens::create_token;
     delete "/api/v1/tokens/current" => tokens::revoke_token;
     get "/api/v1/me" => tokens::me;
@@ -125,11 +116,17 @@ async fn not_found(CallerLang(lang): CallerLang) -> ApiError {
     ApiError::not_found(lang)
 }
 
+route_table! {
+    /// What the API serves besides [`OPERATIONS`]: its document, and JSON
+    /// 404s for unknown API paths (not the HTML page).
+    pub const OTHER_ROUTES, fn other_routes;
+    any "/api/v1/{*rest}" => not_found;
+    get "/api/openapi.json" => openapi_json;
+}
+
 /// The API routes, merged into the application router.
 pub fn routes() -> Router<AppState> {
     operations()
-        // Unknown API paths answer in JSON too, not with the HTML page.
-        .route("/api/v1/{*rest}", axum::routing::any(not_found))
-        .route("/api/openapi.json", axum::routing::get(openapi_json))
+        .merge(other_routes())
         .layer(DefaultBodyLimit::max(error::MAX_BODY))
 }

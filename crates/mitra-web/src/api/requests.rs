@@ -115,11 +115,12 @@ pub async fn create_request(
     State(state): State<AppState>,
     caller: Caller,
     Path(event): Path<String>,
-    ApiJson(body): ApiJson<NewRequest>,
+    body: Result<ApiJson<NewRequest>, ApiError>,
 ) -> ApiResult<(StatusCode, Json<RequestOut>)> {
     let lang = caller.lang;
     let event = event_id(lang, &event)?;
     let org = caller.company(&event)?;
+    let ApiJson(body) = body?;
     let message = message(lang, &body.message)?;
     let store = &state.store;
     let orgs = store.organizations(&event).await.or_api(lang)?;
@@ -173,11 +174,12 @@ pub async fn answer_request(
     State(state): State<AppState>,
     caller: Caller,
     Path((event, request)): Path<(String, String)>,
-    ApiJson(body): ApiJson<AnswerIn>,
+    body: Result<ApiJson<AnswerIn>, ApiError>,
 ) -> ApiResult<Json<RequestOut>> {
     let lang = caller.lang;
     let event = event_id(lang, &event)?;
     let org = caller.company(&event)?;
+    let ApiJson(body) = body?;
     let id: i64 = request
         .parse()
         .map_err(|_| ApiError::not_found(lang).with_field("request"))?;

@@ -9,36 +9,24 @@
 mod event;
 mod registration;
 
-use crate::AppState;
 use crate::auth::Viewer;
 use crate::errors::{PageError, Problem};
-use axum::Router;
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::{get, post};
 use fluent_templates::fluent_bundle::FluentValue;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-/// The setup and registration routes, merged into the application router.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/organizer/setup",
-            get(event::setup_form).post(event::save_setup),
-        )
-        .route(
-            "/events/{event}/register",
-            get(registration::register_form).post(registration::register),
-        )
-        .route("/organizer/registrations", get(registration::queue))
-        .route(
-            "/organizer/registrations/{id}/approve",
-            post(registration::approve),
-        )
-        .route(
-            "/organizer/registrations/{id}/reject",
-            post(registration::reject),
-        )
+route_table! {
+    /// The setup and registration routes, merged into the application
+    /// router by [`routes`].
+    pub(crate) const ROUTES, pub(crate) fn routes;
+    get "/organizer/setup" => event::setup_form;
+    post "/organizer/setup" => event::save_setup;
+    get "/events/{event}/register" => registration::register_form;
+    post "/events/{event}/register" => registration::register;
+    get "/organizer/registrations" => registration::queue;
+    post "/organizer/registrations/{id}/approve" => registration::approve;
+    post "/organizer/registrations/{id}/reject" => registration::reject;
 }
 
 /// This module's templates.
