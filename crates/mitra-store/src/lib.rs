@@ -13,6 +13,7 @@
 
 mod accounts;
 mod api_queries;
+pub mod backup;
 mod changes;
 mod day;
 mod db;
