@@ -82,6 +82,14 @@ pub enum Command {
     ///
     /// Example: mitra serve --database sqlite:mitra-demo.db --addr 0.0.0.0:8080
     Serve(ServeArgs),
+    /// Back up the database while it may be in use: SQLite with VACUUM INTO, PostgreSQL with pg_dump.
+    ///
+    /// Example: mitra backup --database sqlite:mitra.db mitra-2025-05-27.db
+    Backup(crate::commands::BackupArgs),
+    /// Put a backup in place of the database (refuses one that holds data unless --force).
+    ///
+    /// Example: mitra restore --database sqlite:mitra.db mitra-2025-05-27.db
+    Restore(crate::commands::RestoreArgs),
 }
 
 #[derive(Debug, Args)]

@@ -1,5 +1,6 @@
 //! One module per subcommand; `run` dispatches.
 
+mod backup;
 mod demo;
 mod demo_links;
 mod engines;
@@ -17,6 +18,8 @@ use mitra_core::ids::EventId;
 use mitra_store::Store;
 use std::path::Path;
 
+pub use backup::{BackupArgs, RestoreArgs};
+
 pub async fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::Init(args) => init::run(args).await,
@@ -28,6 +31,8 @@ pub async fn run(cli: Cli) -> Outcome {
         Command::Schedule(args) => engines::run_schedule(args),
         Command::Report(args) => report::run(args).await,
         Command::Serve(args) => serve::run(args).await,
+        Command::Backup(args) => backup::backup(args).await,
+        Command::Restore(args) => backup::restore(args).await,
     }
 }
 
