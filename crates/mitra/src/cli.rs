@@ -49,8 +49,10 @@ pub enum Command {
     ///
     /// The demo is Friendly Cities Enterprise Matchmaking Conference, Jinan,
     /// 27 May 2025: 40 delegations from 24 countries, 70 guest and 130 host
-    /// companies (all fictional, flagged as demo). The database is rebuilt
-    /// from scratch every time, so the outputs are the same on every run.
+    /// companies (all fictional, flagged as demo). The database
+    /// (DIR/mitra-demo.db) is rebuilt from scratch every time, so the
+    /// outputs are the same on every run; with --database URL the demo goes
+    /// into that database instead, which must hold no event yet.
     Demo(DemoArgs),
     /// Write the registration workbook to hand out (XLSX or CSV).
     ///
@@ -132,9 +134,12 @@ pub struct DemoArgs {
     pub addr: String,
     #[command(flatten)]
     pub mail: MailArgs,
-    /// Ignored: the demo always uses DIR/mitra-demo.db.
-    #[command(flatten)]
-    pub database: DatabaseArg,
+    /// Build the demo into this database instead of DIR/mitra-demo.db:
+    /// `postgres://USER:PASSWORD@HOST/DATABASE` (or `sqlite:PATH`). It must
+    /// hold no event yet; the outputs still go to DIR/out. Unlike the
+    /// other commands, the demo does not read MITRA_DATABASE_URL.
+    #[arg(long = "database", value_name = "URL")]
+    pub database: Option<String>,
 }
 
 #[derive(Debug, Args)]

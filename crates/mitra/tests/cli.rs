@@ -508,6 +508,120 @@ fn demo_is_deterministic() {
     }
 }
 
+/// `mitra demo --database URL` on PostgreSQL (a fresh database of
+/// `mitra_store::testing`: a schema of its own) builds the same conference
+/// as the SQLite demo, with the same outputs; a second demo into that
+/// database is refused as bad input, writing nothing.
+#[test]
+fn demo_builds_into_postgresql_as_into_sqlite() {
+    use mitra_store::testing::TestDatabase;
+    use mitra_store::{Backend, Store};
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let database = runtime.block_on(TestDatabase::fresh(Backend::Postgres));
+    let sqlite = demo_dir();
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(
+        &[
+            "demo",
+            "--no-serve",
+            "--dir",
+            dir.path().to_str().unwrap(),
+            "--database",
+            database.url(),
+        ],
+        dir.path(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        !dir.path().join("mitra-demo.db").exists(),
+        "no SQLite file beside the outputs"
+    );
+    for file in [
+        "organizations.json",
+        "schedule-instance.json",
+        "matches.json",
+        "schedule.json",
+    ] {
+        assert_eq!(
+            std::fs::read(sqlite.join("out").join(file)).unwrap(),
+            std::fs::read(dir.path().join("out").join(file)).unwrap(),
+            "{file} differs between SQLite and PostgreSQL"
+        );
+    }
+    // The CLI reads the PostgreSQL demo back as it reads the SQLite one.
+    let sqlite_db = format!("sqlite:{}", sqlite.join("mitra-demo.db").display());
+    for what in ["organizations", "schedule-instance"] {
+        let export = |url: &str| {
+            let output = run(&["export", what, "--database", url], dir.path());
+            assert!(output.status.success(), "{what}: {}", stderr(&output));
+            output.stdout
+        };
+        assert_eq!(export(&sqlite_db), export(database.url()), "{what} differs");
+    }
+
+    // The same rows, counted through the store.
+    let counts = |url: String| async move {
+        let store = Store::open(&url).await.unwrap();
+        let events = store.events().await.unwrap();
+        assert_eq!(events.len(), 1, "{url}");
+        let event = &events[0].id;
+        let meetings = store.meetings(event).await.unwrap();
+        let mut statuses: Vec<String> = meetings
+            .iter()
+            .map(|m| format!("{:?}", m.meeting.status))
+            .collect();
+        statuses.sort();
+        let counts = (
+            event.to_string(),
+            store.delegations(event).await.unwrap().len(),
+            store.organizations(event).await.unwrap().len(),
+            store.people(event).await.unwrap().len(),
+            store.requests(event).await.unwrap().len(),
+            statuses,
+            store.outcomes(event).await.unwrap().len(),
+            store.tables(event).await.unwrap().len(),
+            store.interpreters(event).await.unwrap().len(),
+            store.ties().await.unwrap().len(),
+            store.missions(event).await.unwrap().len(),
+        );
+        store.close().await;
+        counts
+    };
+    let on_sqlite = runtime.block_on(counts(sqlite_db.clone()));
+    let on_postgres = runtime.block_on(counts(database.url().to_string()));
+    assert_eq!(on_sqlite.0, "fcw-2025-jinan");
+    assert_eq!(on_sqlite.2, 200, "70 guest and 130 host companies");
+    assert!(on_sqlite.5.len() > 100, "the demo's meetings");
+    assert_eq!(on_postgres, on_sqlite);
+
+    // A database that holds an event is refused, and nothing is written.
+    let again = tempfile::tempdir().unwrap();
+    let output = run(
+        &[
+            "demo",
+            "--no-serve",
+            "--dir",
+            again.path().to_str().unwrap(),
+            "--database",
+            database.url(),
+        ],
+        again.path(),
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("already holds 1 event(s): fcw-2025-jinan"),
+        "{message}"
+    );
+    assert!(!message.contains(":mitra@"), "no password shown: {message}");
+    assert_eq!(
+        std::fs::read_dir(again.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    drop(database);
+}
+
 /// A database with one empty event.
 fn empty_event() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -2,7 +2,7 @@
 
 use super::{export, write_atomically};
 use crate::cli::DemoArgs;
-use crate::failure::Outcome;
+use crate::failure::{Failure, Outcome};
 use crate::progress::Step;
 use anyhow::Context;
 use mitra_store::Store;
@@ -150,7 +150,7 @@ async fn write_paper(
 }
 
 pub async fn run(args: DemoArgs) -> Outcome {
-    let store = build(&args.dir).await?;
+    let store = build(&args.dir, args.database.as_deref()).await?;
     super::demo_links::print(&store, &args.addr).await?;
     if args.no_serve {
         store.close().await;
@@ -160,23 +160,86 @@ pub async fn run(args: DemoArgs) -> Outcome {
     super::serve::serve(store, &args.addr, &args.mail, &outbox).await
 }
 
-/// Builds the demo database from scratch and writes the outputs.
-pub async fn build(dir: &Path) -> Outcome<Store> {
+/// Opens the database `--database` names, which must hold no event (and
+/// no friendship tie) yet: the demo never mixes its fictional conference
+/// into other data. Returns the store and the URL to show (without its
+/// password).
+async fn open_empty(url: &str, dir: &Path) -> Outcome<(Store, String)> {
+    let shown = redact(url);
+    let store = Store::open(url).await?;
+    let events = store.events().await?;
+    let ties = store.ties().await?;
+    if events.is_empty() && ties.is_empty() {
+        return Ok((store, shown));
+    }
+    store.close().await;
+    let holds = if events.is_empty() {
+        format!("{} friendship tie(s)", ties.len())
+    } else {
+        format!(
+            "{} event(s): {}",
+            events.len(),
+            events
+                .iter()
+                .map(|e| e.id.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    Err(Failure::bad_input([format!(
+        "--database: {shown} already holds {holds}; the demo is built only into a database \
+         without events (give a new, empty one, or leave out --database to rebuild {})",
+        dir.join(DEMO_DB).display()
+    )]))
+}
+
+/// A database URL with its password (if any) hidden, fit for messages.
+fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((credentials, host)) if credentials.contains(':') => {
+            let user = credentials.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}{tail}")
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Builds the demo and writes the outputs under `dir`. The database is
+/// `database` when given (it must hold no event yet; checked before
+/// anything is written), else `dir`'s [`DEMO_DB`], rebuilt from scratch.
+pub async fn build(dir: &Path, database: Option<&str>) -> Outcome<Store> {
+    let given = match database {
+        Some(url) => Some(open_empty(url, dir).await?),
+        None => None,
+    };
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let db = dir.join(DEMO_DB);
-    // Start from nothing, so that every run gives the same database.
-    for suffix in ["", "-wal", "-shm"] {
-        let file = dir.join(format!("{DEMO_DB}{suffix}"));
-        if file.exists() {
-            std::fs::remove_file(&file)
-                .with_context(|| format!("removing the old {}", file.display()))?;
+    if given.is_none() {
+        // Start from nothing, so that every run gives the same database.
+        for suffix in ["", "-wal", "-shm"] {
+            let file = dir.join(format!("{DEMO_DB}{suffix}"));
+            if file.exists() {
+                std::fs::remove_file(&file)
+                    .with_context(|| format!("removing the old {}", file.display()))?;
+            }
         }
     }
 
     let step = Step::start("Loading the demo conference");
     let conference = crate::demo::conference()?;
     let event = conference.plan.event.id.clone();
-    let store = Store::open(&format!("sqlite:{}", db.display())).await?;
+    let (store, place) = match given {
+        Some(given) => given,
+        None => (
+            Store::open(&format!("sqlite:{}", db.display())).await?,
+            db.display().to_string(),
+        ),
+    };
     store.create_event(&conference.plan).await?;
     // A fixed secret, so that the demo's badges and feed links are the same
     // on every run (a real event gets a random one on first use).
@@ -209,7 +272,7 @@ pub async fn build(dir: &Path) -> Outcome<Store> {
         conference.organizations.len() - guests,
         conference.requests.len(),
         conference.interpreters.len(),
-        db.display()
+        place
     ));
 
     let out = dir.join("out");
