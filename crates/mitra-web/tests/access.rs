@@ -516,8 +516,7 @@ fn matches(expect: &str, reply: &Reply) -> bool {
 
 // ------------------------------------------------------------- the test
 
-#[tokio::test]
-async fn every_route_answers_every_caller_as_the_table_says() {
+async fn every_route_answers_every_caller_as_the_table_says(backend: Backend) {
     // The table covers exactly what the router serves.
     let served: Vec<(&str, &str)> = mitra_web::routes();
     let served_set: BTreeSet<_> = served.iter().copied().collect();
@@ -531,7 +530,7 @@ async fn every_route_answers_every_caller_as_the_table_says() {
         "served without a row: {missing:?}\nrows without a route: {stale:?}"
     );
 
-    let (_dir, store) = demo_store().await;
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let mut c = cast(&app, &store).await;
     let outcomes_before = store.outcomes(&event()).await.unwrap().len();
@@ -637,3 +636,5 @@ async fn every_route_answers_every_caller_as_the_table_says() {
         "the other event's rep asked nobody"
     );
 }
+
+mitra_store::backend_tests!(every_route_answers_every_caller_as_the_table_says);

@@ -432,9 +432,8 @@ const MATRIX: &[Row] = &[
     },
 ];
 
-#[tokio::test]
-async fn access_matrix_every_endpoint_every_caller() {
-    let (_dir, store) = demo_store().await;
+async fn access_matrix_every_endpoint_every_caller(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let c = cast(&store, &app).await;
     let mut fresh = 0;
@@ -511,8 +510,7 @@ async fn access_matrix_every_endpoint_every_caller() {
 
 /// The matrix covers exactly the operations the router serves, and the
 /// document describes exactly those.
-#[tokio::test]
-async fn every_served_route_is_in_the_document_and_the_matrix() {
+async fn every_served_route_is_in_the_document_and_the_matrix(backend: Backend) {
     let served: BTreeSet<(String, String)> = mitra_web::api::OPERATIONS
         .iter()
         .map(|(m, p)| (m.to_string(), p.to_string()))
@@ -539,7 +537,7 @@ async fn every_served_route_is_in_the_document_and_the_matrix() {
     );
     // And each one is really routed: an anonymous call never falls
     // through to the HTML 404 page, nor gets 405.
-    let (_dir, store) = demo_store().await;
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store);
     for (method, path) in &served {
         let path = path
@@ -560,9 +558,8 @@ async fn every_served_route_is_in_the_document_and_the_matrix() {
     }
 }
 
-#[tokio::test]
-async fn the_openapi_document_matches_its_snapshot() {
-    let (_dir, store) = demo_store().await;
+async fn the_openapi_document_matches_its_snapshot(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store);
     let reply = call(&app, Method::GET, "/api/openapi.json", None, None).await;
     assert_eq!(reply.status, StatusCode::OK);
@@ -584,9 +581,8 @@ async fn the_openapi_document_matches_its_snapshot() {
 
 // ------------------------------------------------------- each operation
 
-#[tokio::test]
-async fn tokens_from_password_or_invitation_and_revoked() {
-    let (_dir, store) = demo_store().await;
+async fn tokens_from_password_or_invitation_and_revoked(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let event = event();
     let organizer = PersonId::parse(ORGANIZER).unwrap();
@@ -679,9 +675,8 @@ async fn tokens_from_password_or_invitation_and_revoked() {
     assert_eq!(malformed.status, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test]
-async fn an_organizer_creates_an_event_from_a_plan() {
-    let (_dir, store) = demo_store().await;
+async fn an_organizer_creates_an_event_from_a_plan(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let token = token_for(&app, &store, ORGANIZER).await;
     let plan = json!({
@@ -793,9 +788,8 @@ async fn an_organizer_creates_an_event_from_a_plan() {
     );
 }
 
-#[tokio::test]
-async fn a_company_edits_its_own_profile_only() {
-    let (_dir, store) = demo_store().await;
+async fn a_company_edits_its_own_profile_only(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let token = token_for(&app, &store, &format!("rep-{GUEST_ORG}")).await;
     let path = format!("/api/v1/events/{EVENT}/organizations/{GUEST_ORG}");
@@ -837,9 +831,8 @@ async fn a_company_edits_its_own_profile_only() {
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
 }
 
-#[tokio::test]
-async fn requests_are_made_accepted_and_declined_with_a_message() {
-    let (_dir, store) = demo_store().await;
+async fn requests_are_made_accepted_and_declined_with_a_message(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let c = cast(&store, &app).await;
     let rep = &c.tokens[2];
@@ -945,9 +938,8 @@ async fn requests_are_made_accepted_and_declined_with_a_message() {
     assert!(lead.json.as_array().unwrap().iter().any(|r| r["id"] == id));
 }
 
-#[tokio::test]
-async fn meetings_and_outcomes_by_role() {
-    let (_dir, store) = demo_store().await;
+async fn meetings_and_outcomes_by_role(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let c = cast(&store, &app).await;
     let meetings = format!("/api/v1/events/{EVENT}/meetings");
@@ -1037,9 +1029,8 @@ async fn meetings_and_outcomes_by_role() {
     assert_eq!(still.json, ours.json);
 }
 
-#[tokio::test]
-async fn the_organizer_runs_matching_schedules_and_publishes() {
-    let (_dir, store) = demo_store().await;
+async fn the_organizer_runs_matching_schedules_and_publishes(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let c = cast(&store, &app).await;
     let org = &c.tokens[0];
@@ -1172,9 +1163,8 @@ type BadCase<'a> = (
     Option<&'a str>,
 );
 
-#[tokio::test]
-async fn bad_input_gets_4xx_with_the_error_shape_and_saves_nothing() {
-    let (_dir, store) = demo_store().await;
+async fn bad_input_gets_4xx_with_the_error_shape_and_saves_nothing(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let token = token_for(&app, &store, &format!("rep-{GUEST_ORG}")).await;
     let org_path = format!("/api/v1/events/{EVENT}/organizations/{GUEST_ORG}");
@@ -1391,9 +1381,8 @@ async fn bad_input_gets_4xx_with_the_error_shape_and_saves_nothing() {
     );
 }
 
-#[tokio::test]
-async fn errors_speak_the_callers_language() {
-    let (_dir, store) = demo_store().await;
+async fn errors_speak_the_callers_language(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store);
     let path = format!("/api/v1/events/{EVENT}/meetings");
     let mut messages = BTreeSet::new();
@@ -1423,9 +1412,8 @@ async fn errors_speak_the_callers_language() {
 }
 
 /// A token lasts long, and its expiry is in the answer.
-#[tokio::test]
-async fn a_token_is_long_lived() {
-    let (_dir, store) = demo_store().await;
+async fn a_token_is_long_lived(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let link = invite(&store, LEAD).await;
     let reply = call(
@@ -1440,3 +1428,18 @@ async fn a_token_is_long_lived() {
     let days = (expires - mitra_web::auth::now()) / 86_400;
     assert!(days >= 89, "{days} days");
 }
+
+mitra_store::backend_tests!(
+    access_matrix_every_endpoint_every_caller,
+    every_served_route_is_in_the_document_and_the_matrix,
+    the_openapi_document_matches_its_snapshot,
+    tokens_from_password_or_invitation_and_revoked,
+    an_organizer_creates_an_event_from_a_plan,
+    a_company_edits_its_own_profile_only,
+    requests_are_made_accepted_and_declined_with_a_message,
+    meetings_and_outcomes_by_role,
+    the_organizer_runs_matching_schedules_and_publishes,
+    bad_input_gets_4xx_with_the_error_shape_and_saves_nothing,
+    errors_speak_the_callers_language,
+    a_token_is_long_lived,
+);

@@ -5,8 +5,10 @@
 //! A guest signs in by invitation, switches to Indonesian, edits a need,
 //! sees a recommendation and requests a meeting; the host accepts in
 //! Chinese; the organizer schedules and publishes; both see the meeting in
-//! their agendas; the guest records an outcome. Screenshots of the key
-//! pages go to `target/screenshots/journey/`.
+//! their agendas; the guest records an outcome. It runs on both backends,
+//! the server over a PostgreSQL copy of the demo as over a SQLite one.
+//! Screenshots of the key pages go to `target/screenshots/journey/` (and
+//! `journey-postgres/`).
 //!
 //! The test fails (it does not skip) when Chromium or chromedriver is
 //! missing: `apt-get install chromium chromium-driver` (CI's `.ci/run`
@@ -129,10 +131,9 @@ async fn wait_for(b: &Browser, css: &str) -> fantoccini::elements::Element {
         .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_main_journey_in_a_real_browser() {
+async fn the_main_journey_in_a_real_browser(backend: Backend) {
     let driver = start_driver().await;
-    let (dir, store) = demo_store().await;
+    let (dir, store) = demo_store_on(backend).await;
     let event = event();
 
     // The guest, and the best-matched host it has no request with yet.
@@ -164,7 +165,10 @@ async fn the_main_journey_in_a_real_browser() {
         .ancestors()
         .nth(3)
         .unwrap()
-        .join("screenshots/journey");
+        .join(match backend {
+            Backend::Sqlite => "screenshots/journey",
+            Backend::Postgres => "screenshots/journey-postgres",
+        });
     std::fs::create_dir_all(&shots_dir).unwrap();
     let mut shots = Shots {
         dir: shots_dir.clone(),
@@ -424,4 +428,20 @@ async fn the_main_journey_in_a_real_browser() {
         b.close().await.unwrap();
     }
     eprintln!("screenshots in {}", shots_dir.display());
+}
+
+/// The journey on each backend (`mitra_store::backend_tests!` makes
+/// single-threaded tests; this one wants two worker threads).
+mod the_main_journey_in_a_real_browser {
+    use super::Backend;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        super::the_main_journey_in_a_real_browser(Backend::Sqlite).await
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        super::the_main_journey_in_a_real_browser(Backend::Postgres).await
+    }
 }

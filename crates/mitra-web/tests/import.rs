@@ -106,9 +106,8 @@ async fn first_day(store: &Store) -> String {
         .to_string()
 }
 
-#[tokio::test]
-async fn the_organizer_imports_a_filled_template_once_and_again_without_change() {
-    let (_dir, store) = demo_store().await;
+async fn the_organizer_imports_a_filled_template_once_and_again_without_change(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let (mut client, csrf) = organizer(&store).await;
     let page = client.get("/organizer/import").await;
     assert!(
@@ -197,9 +196,8 @@ async fn the_organizer_imports_a_filled_template_once_and_again_without_change()
     );
 }
 
-#[tokio::test]
-async fn a_bad_workbook_names_every_cell_and_imports_nothing() {
-    let (_dir, store) = demo_store().await;
+async fn a_bad_workbook_names_every_cell_and_imports_nothing(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let (mut client, csrf) = organizer(&store).await;
     let before = store.organizations(&event()).await.unwrap();
     let good: &[(&str, &str)] = &[
@@ -285,9 +283,8 @@ async fn a_bad_workbook_names_every_cell_and_imports_nothing() {
     );
 }
 
-#[tokio::test]
-async fn only_the_organizer_reaches_the_import_page() {
-    let (_dir, store) = demo_store().await;
+async fn only_the_organizer_reaches_the_import_page(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let mut stranger = Client::new(mitra_web::router(store.clone()));
     for path in ["/organizer/import", "/organizer/import/template.xlsx"] {
         let answer = stranger.get(path).await;
@@ -311,9 +308,8 @@ async fn only_the_organizer_reaches_the_import_page() {
     assert_eq!(store.organizations(&event()).await.unwrap(), before);
 }
 
-#[tokio::test]
-async fn an_upload_over_the_limit_is_refused_in_the_page_language() {
-    let (_dir, store) = demo_store().await;
+async fn an_upload_over_the_limit_is_refused_in_the_page_language(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let (mut client, csrf) = organizer(&store).await;
     let before = store.organizations(&event()).await.unwrap();
     let huge = vec![b'a'; 11 * 1024 * 1024];
@@ -336,3 +332,10 @@ async fn an_upload_over_the_limit_is_refused_in_the_page_language() {
     }
     assert_eq!(store.organizations(&event()).await.unwrap(), before);
 }
+
+mitra_store::backend_tests!(
+    the_organizer_imports_a_filled_template_once_and_again_without_change,
+    a_bad_workbook_names_every_cell_and_imports_nothing,
+    only_the_organizer_reaches_the_import_page,
+    an_upload_over_the_limit_is_refused_in_the_page_language,
+);

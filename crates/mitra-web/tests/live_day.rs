@@ -10,7 +10,7 @@ mod common;
 
 use axum::http::StatusCode;
 use chrono::{NaiveDate, NaiveTime};
-use common::Client;
+use common::{Backend, Client};
 use mail_parser::MimeHeaders;
 use mitra_core::codes::{CountryCode, LanguageCode};
 use mitra_core::event::{Event, EventPlan, Interpreter, Session, Table};
@@ -19,6 +19,7 @@ use mitra_core::meeting::{MeetingRequest, MeetingStatus, Priority, RequestStatus
 use mitra_core::organization::{Organization, Side};
 use mitra_core::people::{Person, Role};
 use mitra_store::Store;
+use mitra_store::testing::{TestDatabase, TestStore, fresh_store};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -197,12 +198,10 @@ fn request(from: &str, to: &str, priority: Priority) -> MeetingRequest {
 }
 
 /// Two guests from Lampung, two hosts from Shandong, one interpreter,
-/// one morning of four 20-minute slots on 27 May 2025.
-async fn small_event() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&format!("sqlite:{}", dir.path().join("day.db").display()))
-        .await
-        .unwrap();
+/// one morning of four 20-minute slots on 27 May 2025, in a fresh
+/// database on `backend` (removed when the returned guard goes).
+async fn small_event(backend: Backend) -> (TestDatabase, Store) {
+    let TestStore { store, database } = fresh_store(backend).await;
     let plan = EventPlan::new(
         Event {
             id: event(),
@@ -307,7 +306,7 @@ async fn small_event() -> (tempfile::TempDir, Store) {
         )
         .await
         .unwrap();
-    (dir, store)
+    (database, store)
 }
 
 async fn signed_in(store: &Store, person: &str) -> Client {
@@ -350,9 +349,8 @@ async fn queued_to(store: &Store, address: &str) -> Vec<mitra_store::NewMail> {
         .collect()
 }
 
-#[tokio::test]
-async fn check_in_no_show_walk_in_and_rescheduling_tell_everyone_affected() {
-    let (_dir, store) = small_event().await;
+async fn check_in_no_show_walk_in_and_rescheduling_tell_everyone_affected(backend: Backend) {
+    let (_dir, store) = small_event(backend).await;
     let mut boss = signed_in(&store, "boss").await;
 
     // Publish: everyone with meetings gets their agenda, in their language.
@@ -673,9 +671,10 @@ async fn check_in_no_show_walk_in_and_rescheduling_tell_everyone_affected() {
     );
 }
 
-#[tokio::test]
-async fn mail_waits_in_the_queue_while_the_server_is_down_and_the_organizer_sees_it() {
-    let (_dir, store) = small_event().await;
+async fn mail_waits_in_the_queue_while_the_server_is_down_and_the_organizer_sees_it(
+    backend: Backend,
+) {
+    let (_dir, store) = small_event(backend).await;
     let mut boss = signed_in(&store, "boss").await;
     let csrf = boss.csrf().await;
     boss.post("/organizer/schedule", &[("csrf", &csrf)]).await;
@@ -850,3 +849,8 @@ fn sequence(vevent: &str) -> u32 {
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no SEQUENCE in {vevent}"))
 }
+
+mitra_store::backend_tests!(
+    check_in_no_show_walk_in_and_rescheduling_tell_everyone_affected,
+    mail_waits_in_the_queue_while_the_server_is_down_and_the_organizer_sees_it,
+);

@@ -68,9 +68,8 @@ async fn organizer_email(store: &mitra_store::Store, password: &str) -> String {
         .email
 }
 
-#[tokio::test]
-async fn every_answer_carries_the_security_headers() {
-    let (_dir, store) = demo_store().await;
+async fn every_answer_carries_the_security_headers(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let mut stranger = Client::new(app.clone());
     let mut rep = Client::new(app.clone());
@@ -164,9 +163,8 @@ async fn every_answer_carries_the_security_headers() {
     }
 }
 
-#[tokio::test]
-async fn password_guessing_is_stopped_per_account_and_per_address() {
-    let (_dir, store) = demo_store().await;
+async fn password_guessing_is_stopped_per_account_and_per_address(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let email = organizer_email(&store, "correct horse battery").await;
     let app = mitra_web::router_with(store.clone(), limits(3, 5));
     let mut client = Client::new(app.clone());
@@ -291,9 +289,8 @@ async fn password_guessing_is_stopped_per_account_and_per_address() {
     assert_eq!(right.status, StatusCode::SEE_OTHER, "{}", right.body);
 }
 
-#[tokio::test]
-async fn guessed_invitation_links_are_counted() {
-    let (_dir, store) = demo_store().await;
+async fn guessed_invitation_links_are_counted(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router_with(store.clone(), limits(100, 3));
     let mut client = Client::new(app);
     let csrf = client.csrf().await;
@@ -310,10 +307,9 @@ async fn guessed_invitation_links_are_counted() {
     assert_eq!(later.sign_in_by(&link).await.status, StatusCode::SEE_OTHER);
 }
 
-#[tokio::test]
-async fn no_secret_reaches_the_logs() {
+async fn no_secret_reaches_the_logs(backend: Backend) {
     let captured = logs();
-    let (_dir, store) = demo_store().await;
+    let (_dir, store) = demo_store_on(backend).await;
     let password = "log-check horse battery";
     let email = organizer_email(&store, password).await;
     let app = mitra_web::router(store.clone());
@@ -421,3 +417,10 @@ async fn no_secret_reaches_the_logs() {
         );
     }
 }
+
+mitra_store::backend_tests!(
+    every_answer_carries_the_security_headers,
+    password_guessing_is_stopped_per_account_and_per_address,
+    guessed_invitation_links_are_counted,
+    no_secret_reaches_the_logs,
+);

@@ -137,9 +137,8 @@ async fn post_form(client: &mut Client, path: &str, fields: &[(String, String)])
     client.post(path, &pairs).await
 }
 
-#[tokio::test]
-async fn the_organizer_edits_the_setup_and_sees_it() {
-    let (_dir, store) = demo_store().await;
+async fn the_organizer_edits_the_setup_and_sees_it(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let mut organizer = signed_in(&store, &app, ORGANIZER).await;
     let event = event();
@@ -231,9 +230,8 @@ async fn the_organizer_edits_the_setup_and_sees_it() {
     assert!(public.contains("Shandong Hall C") && public.contains("Evening"));
 }
 
-#[tokio::test]
-async fn a_change_that_would_lose_meetings_is_refused_and_nothing_changes() {
-    let (_dir, store) = demo_store().await;
+async fn a_change_that_would_lose_meetings_is_refused_and_nothing_changes(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let mut organizer = signed_in(&store, &app, ORGANIZER).await;
     let event = event();
@@ -405,9 +403,8 @@ async fn a_change_that_would_lose_meetings_is_refused_and_nothing_changes() {
     assert_eq!(store.meetings(&event).await.unwrap(), meetings);
 }
 
-#[tokio::test]
-async fn setup_and_registration_pages_are_the_organizers_alone() {
-    let (_dir, store) = demo_store().await;
+async fn setup_and_registration_pages_are_the_organizers_alone(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let mut stranger = Client::new(app.clone());
     let mut others = Vec::new();
@@ -500,9 +497,8 @@ async fn register(client: &mut Client, company: &str, email: &str) -> Answer {
     post_form(client, &format!("/events/{EVENT}/register"), &fields).await
 }
 
-#[tokio::test]
-async fn a_registration_with_bad_fields_gets_messages_and_stores_nothing() {
-    let (_dir, store) = demo_store().await;
+async fn a_registration_with_bad_fields_gets_messages_and_stores_nothing(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let event = event();
     let mut stranger = Client::new(app.clone());
@@ -607,9 +603,8 @@ async fn a_registration_with_bad_fields_gets_messages_and_stores_nothing() {
     assert_eq!(store.people(&event).await.unwrap(), people);
 }
 
-#[tokio::test]
-async fn an_approved_registration_becomes_a_company_with_one_invitation() {
-    let (_dir, store) = demo_store().await;
+async fn an_approved_registration_becomes_a_company_with_one_invitation(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     // Links in mail point where the server says people reach it.
     let config = mitra_web::WebConfig {
         public_url: "https://mitra.example/".into(),
@@ -734,9 +729,8 @@ async fn an_approved_registration_becomes_a_company_with_one_invitation() {
     );
 }
 
-#[tokio::test]
-async fn a_rejected_registration_creates_nothing() {
-    let (_dir, store) = demo_store().await;
+async fn a_rejected_registration_creates_nothing(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let event = event();
     let orgs = store.organizations(&event).await.unwrap();
@@ -793,3 +787,12 @@ async fn a_rejected_registration_creates_nothing() {
     .await;
     assert_eq!(answer.status, StatusCode::SEE_OTHER);
 }
+
+mitra_store::backend_tests!(
+    the_organizer_edits_the_setup_and_sees_it,
+    a_change_that_would_lose_meetings_is_refused_and_nothing_changes,
+    setup_and_registration_pages_are_the_organizers_alone,
+    a_registration_with_bad_fields_gets_messages_and_stores_nothing,
+    an_approved_registration_becomes_a_company_with_one_invitation,
+    a_rejected_registration_creates_nothing,
+);

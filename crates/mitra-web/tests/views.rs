@@ -8,19 +8,16 @@ use axum::http::StatusCode;
 use common::*;
 use mitra_store::Store;
 
-#[tokio::test]
-async fn a_change_by_another_process_shows_on_the_next_view() {
-    let (dir, store) = demo_store().await;
+async fn a_change_by_another_process_shows_on_the_next_view(backend: Backend) {
+    let (dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let mut rep = Client::new(app.clone());
     let link = invite(&store, "rep-lpg-01").await;
     assert_eq!(rep.sign_in_by(&link).await.status, StatusCode::SEE_OTHER);
     let before = rep.get("/company").await;
     assert_eq!(before.status, StatusCode::OK);
-    // Another process: its own connections to the same database file.
-    let other = Store::open(&format!("sqlite:{}", dir.path().join("demo.db").display()))
-        .await
-        .unwrap();
+    // Another process: its own connections to the same database.
+    let other = Store::open(dir.url()).await.unwrap();
     let mut renamed = other
         .organizations(&event())
         .await
@@ -41,3 +38,5 @@ async fn a_change_by_another_process_shows_on_the_next_view() {
     let again = rep.get("/company").await;
     assert_eq!(after.body, again.body);
 }
+
+mitra_store::backend_tests!(a_change_by_another_process_shows_on_the_next_view);

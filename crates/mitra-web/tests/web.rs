@@ -78,9 +78,8 @@ async fn cast(store: &Store, app: axum::Router) -> Cast {
     }
 }
 
-#[tokio::test]
-async fn every_page_renders_in_every_language() {
-    let (_dir, store) = demo_store().await;
+async fn every_page_renders_in_every_language(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let c = cast(&store, app).await;
     let invitation = invite(&store, LEAD).await;
@@ -146,9 +145,8 @@ async fn every_page_renders_in_every_language() {
     assert!(answer.body.contains("<html lang=\"en\">"));
 }
 
-#[tokio::test]
-async fn accept_language_decides_without_a_choice() {
-    let (_dir, store) = demo_store().await;
+async fn accept_language_decides_without_a_choice(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store);
     let request = axum::http::Request::get("/signin")
         .header("accept-language", "id-ID,id;q=0.9,en;q=0.8")
@@ -163,9 +161,8 @@ async fn accept_language_decides_without_a_choice() {
     assert!(body.contains("<html lang=\"id\">") && body.contains("Masuk"));
 }
 
-#[tokio::test]
-async fn every_route_answers_each_role_and_strangers() {
-    let (_dir, store) = demo_store().await;
+async fn every_route_answers_each_role_and_strangers(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let mut c = cast(&store, app).await;
     let outcome = format!("/company/meetings/{}/outcome", c.meeting);
@@ -324,9 +321,8 @@ async fn every_route_answers_each_role_and_strangers() {
     }
 }
 
-#[tokio::test]
-async fn invitations_work_once_and_expire() {
-    let (_dir, store) = demo_store().await;
+async fn invitations_work_once_and_expire(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let link = invite(&store, LEAD).await;
     let mut first = Client::new(app.clone());
@@ -379,9 +375,8 @@ async fn invitations_work_once_and_expire() {
     assert_eq!(first.get("/delegation").await.status, StatusCode::SEE_OTHER);
 }
 
-#[tokio::test]
-async fn organizers_sign_in_with_a_password() {
-    let (_dir, store) = demo_store().await;
+async fn organizers_sign_in_with_a_password(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let organizer = mitra_core::ids::PersonId::parse(ORGANIZER).unwrap();
     mitra_web::auth::set_password(&store, &event(), &organizer, "correct horse battery")
         .await
@@ -440,9 +435,8 @@ async fn organizers_sign_in_with_a_password() {
     assert_eq!(client.get("/organizer").await.status, StatusCode::OK);
 }
 
-#[tokio::test]
-async fn bad_input_gets_messages_next_to_fields_never_500() {
-    let (_dir, store) = demo_store().await;
+async fn bad_input_gets_messages_next_to_fields_never_500(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let mut rep = Client::new(app.clone());
     rep.sign_in_by(&invite(&store, &format!("rep-{GUEST_ORG}")).await)
@@ -529,9 +523,8 @@ async fn bad_input_gets_messages_next_to_fields_never_500() {
     assert_eq!(rep.get("/hs?q=%00%FF").await.status, StatusCode::OK);
 }
 
-#[tokio::test]
-async fn unanswered_requests_expire_and_hold_no_slot() {
-    let (_dir, store) = demo_store().await;
+async fn unanswered_requests_expire_and_hold_no_slot(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let event = event();
     let guest = mitra_core::ids::OrgId::parse(GUEST_ORG).unwrap();
     let orgs = store.organizations(&event).await.unwrap();
@@ -568,9 +561,8 @@ async fn unanswered_requests_expire_and_hold_no_slot() {
     assert_eq!(status.as_str(), "expired");
 }
 
-#[tokio::test]
-async fn a_profile_edit_updates_the_recommendations_it_changes() {
-    let (_dir, store) = demo_store().await;
+async fn a_profile_edit_updates_the_recommendations_it_changes(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let mut rep = Client::new(app.clone());
     rep.sign_in_by(&invite(&store, &format!("rep-{GUEST_ORG}")).await)
@@ -615,9 +607,8 @@ async fn a_profile_edit_updates_the_recommendations_it_changes() {
     );
 }
 
-#[tokio::test]
-async fn the_delegation_lead_gets_the_mission_report_from_a_button() {
-    let (_dir, store) = demo_store().await;
+async fn the_delegation_lead_gets_the_mission_report_from_a_button(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
     let app = mitra_web::router(store.clone());
     let mut lead = Client::new(app.clone());
     lead.sign_in_by(&invite(&store, LEAD).await).await;
@@ -649,3 +640,15 @@ async fn the_delegation_lead_gets_the_mission_report_from_a_button() {
     let stranger = Client::new(app).get("/delegation/report").await;
     assert_ne!(stranger.status, StatusCode::OK);
 }
+
+mitra_store::backend_tests!(
+    every_page_renders_in_every_language,
+    accept_language_decides_without_a_choice,
+    every_route_answers_each_role_and_strangers,
+    invitations_work_once_and_expire,
+    organizers_sign_in_with_a_password,
+    bad_input_gets_messages_next_to_fields_never_500,
+    unanswered_requests_expire_and_hold_no_slot,
+    a_profile_edit_updates_the_recommendations_it_changes,
+    the_delegation_lead_gets_the_mission_report_from_a_button,
+);

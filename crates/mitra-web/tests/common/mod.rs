@@ -1,6 +1,22 @@
 //! What the web tests share: a fresh copy of the demo conference for every
-//! test (built once per test run by the real `mitra demo`), invitations,
-//! and a small cookie-keeping client over the router.
+//! test, on either backend (built once per test binary and backend by the
+//! real `mitra demo`), invitations, and a small cookie-keeping client over
+//! the router.
+//!
+//! - SQLite: the pristine demo is a file; each test gets a copy of it in a
+//!   temporary folder of its own.
+//! - PostgreSQL: the pristine demo is a database of its own,
+//!   `mitra_test_demo_<secs>_<pid>`, made with `CREATE DATABASE` on the
+//!   server of [`mitra_store::testing::postgres_url`] and filled by `mitra
+//!   demo --database URL`; each test gets a copy,
+//!   `mitra_test_demo_<secs>_<pid>_<n>`, made with `CREATE DATABASE …
+//!   TEMPLATE` (about 0.1 s), dropped after the test's [`DemoCopy`] goes.
+//!   Every test binary holds a "lease" connection named like its pristine
+//!   demo while it runs; a `mitra_test_demo_…` database without a live
+//!   lease is left over from an earlier run and dropped by the next one.
+//!
+//! Without PostgreSQL the tests fail (never skip), saying to run
+//! `crates/mitra-store/tests/postgres-up.sh`.
 
 #![allow(dead_code)]
 
@@ -8,11 +24,15 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use mitra_core::ids::{EventId, PersonId};
+pub use mitra_store::Backend;
 use mitra_store::Store;
+use mitra_store::testing::{POSTGRES_URL_VAR, postgres_url};
+use sqlx::{Connection, PgConnection};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tower::ServiceExt;
 
 pub const EVENT: &str = "fcw-2025-jinan";
@@ -29,42 +49,374 @@ fn profile_dir() -> PathBuf {
         .to_path_buf()
 }
 
-/// The pristine demo database, built once per test binary with the real
-/// `mitra demo` (compiled first if needed).
-fn pristine_demo() -> &'static PathBuf {
-    static DEMO: OnceLock<PathBuf> = OnceLock::new();
-    DEMO.get_or_init(|| {
+/// The `mitra` binary, built once per test binary (if needed).
+fn mitra_binary() -> &'static PathBuf {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let status = std::process::Command::new(cargo)
             .args(["build", "--quiet", "-p", "mitra", "--bin", "mitra"])
             .status()
             .expect("cargo runs");
         assert!(status.success(), "building the mitra binary failed");
-        let bin = profile_dir().join("mitra");
+        profile_dir().join("mitra")
+    })
+}
+
+/// Runs `mitra demo --no-serve --dir DIR` with `extra` arguments.
+fn run_demo(dir: &Path, extra: &[&str]) {
+    let bin = mitra_binary();
+    let out = std::process::Command::new(bin)
+        .args(["demo", "--no-serve", "--dir"])
+        .arg(dir)
+        .args(extra)
+        .env_remove("MITRA_DATABASE_URL")
+        .output()
+        .unwrap_or_else(|e| panic!("running {}: {e}", bin.display()));
+    assert!(
+        out.status.success(),
+        "mitra demo failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The pristine demo database, built once per test binary with the real
+/// `mitra demo` (compiled first if needed).
+fn pristine_demo() -> &'static PathBuf {
+    static DEMO: OnceLock<PathBuf> = OnceLock::new();
+    DEMO.get_or_init(|| {
         let dir = profile_dir().join(format!("web-test-demo-{}", std::process::id()));
-        let out = std::process::Command::new(&bin)
-            .args(["demo", "--no-serve", "--dir"])
-            .arg(&dir)
-            .output()
-            .unwrap_or_else(|e| panic!("running {}: {e}", bin.display()));
-        assert!(
-            out.status.success(),
-            "mitra demo failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        run_demo(&dir, &[]);
         dir.join("mitra-demo.db")
     })
 }
 
-/// A fresh copy of the demo database in its own folder.
+/// A fresh copy of the demo database (SQLite) in its own folder.
 pub async fn demo_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let db = dir.path().join("demo.db");
-    std::fs::copy(pristine_demo(), &db).expect("copying the demo database");
-    let store = Store::open(&format!("sqlite:{}", db.display()))
-        .await
-        .expect("the demo database opens");
+    let store = sqlite_copy(dir.path()).await;
     (dir, store)
+}
+
+async fn sqlite_copy(dir: &Path) -> Store {
+    let db = dir.join("demo.db");
+    std::fs::copy(pristine_demo(), &db).expect("copying the demo database");
+    Store::open(&format!("sqlite:{}", db.display()))
+        .await
+        .expect("the demo database opens")
+}
+
+/// A test's copy of the demo: a temporary folder of its own (holding the
+/// SQLite file, and free for anything else the test writes) and, on
+/// PostgreSQL, a database of its own, dropped with this.
+pub struct DemoCopy {
+    backend: Backend,
+    url: String,
+    /// The PostgreSQL database to drop, if any.
+    database: Option<String>,
+    dir: tempfile::TempDir,
+}
+
+impl DemoCopy {
+    /// The test's own folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The URL of the copy, for another store or process.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+}
+
+impl Drop for DemoCopy {
+    fn drop(&mut self) {
+        if let Some(name) = self.database.take() {
+            drop_later(name);
+        }
+    }
+}
+
+/// Drops a PostgreSQL database, on a thread of its own, one after the
+/// other: no test waits for it (`DROP DATABASE` waits for a checkpoint, a
+/// second or more). `WITH (FORCE)` closes the connections still open.
+/// What is still queued when the test binary ends is left behind, without
+/// a lease, and dropped by the next run.
+fn drop_later(name: String) {
+    static DROPPER: OnceLock<std::sync::mpsc::Sender<String>> = OnceLock::new();
+    let dropper = DROPPER.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel::<String>();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime");
+            for name in rx {
+                runtime.block_on(async {
+                    if let Ok(mut conn) = connect(&postgres_url()).await {
+                        let _ = drop_database(&mut conn, &name).await;
+                        let _ = conn.close().await;
+                    }
+                });
+            }
+        });
+        tx
+    });
+    let _ = dropper.send(name);
+}
+
+/// A fresh copy of the demo conference on `backend`, for one test.
+pub async fn demo_store_on(backend: Backend) -> (DemoCopy, Store) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    match backend {
+        Backend::Sqlite => {
+            let store = sqlite_copy(dir.path()).await;
+            let url = format!("sqlite:{}", dir.path().join("demo.db").display());
+            let copy = DemoCopy {
+                backend,
+                url,
+                database: None,
+                dir,
+            };
+            (copy, store)
+        }
+        Backend::Postgres => {
+            let pristine = pristine_postgres();
+            let name = format!("{pristine}_{}", COPIES.fetch_add(1, Ordering::Relaxed));
+            let statement = format!("CREATE DATABASE \"{name}\" TEMPLATE \"{pristine}\"");
+            let server = postgres_url();
+            let mut conn = connect_or_explain(&server).await;
+            if let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(statement))
+                .execute(&mut conn)
+                .await
+            {
+                panic!("cannot copy the demo database {pristine} to {name}: {e}");
+            }
+            let _ = conn.close().await;
+            let url = with_database(&server, &name);
+            // From here on the database is dropped whatever happens.
+            let copy = DemoCopy {
+                backend,
+                url,
+                database: Some(name),
+                dir,
+            };
+            let store = Store::open(copy.url())
+                .await
+                .expect("the demo database opens");
+            (copy, store)
+        }
+    }
+}
+
+/// Names the copies of this test binary (after its pristine demo).
+static COPIES: AtomicU64 = AtomicU64::new(0);
+
+/// Databases made by these tests are named `mitra_test_demo_<secs>_<pid>`
+/// (the pristine demo) and `mitra_test_demo_<secs>_<pid>_<n>` (the copies).
+const DEMO_PREFIX: &str = "mitra_test_demo_";
+
+/// The name of this test binary's pristine PostgreSQL demo, built on
+/// first use (with the lease held, and the demo databases of earlier runs
+/// dropped first).
+fn pristine_postgres() -> &'static str {
+    static PRISTINE: OnceLock<String> = OnceLock::new();
+    PRISTINE.get_or_init(|| {
+        let secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or_default();
+        let name = format!("{DEMO_PREFIX}{secs}_{}", std::process::id());
+        let server = postgres_url();
+        hold_lease(&server, &name);
+        {
+            let (server, name) = (server.clone(), name.clone());
+            on_own_runtime(async move {
+                let mut conn = connect_or_explain(&server).await;
+                drop_stale_demos(&mut conn).await;
+                let statement = format!("CREATE DATABASE \"{name}\"");
+                if let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(statement))
+                    .execute(&mut conn)
+                    .await
+                {
+                    panic!(
+                        "cannot create the database {name}: {e}\n\
+                         The role needs CREATEDB (postgres-up.sh gives it)."
+                    );
+                }
+                let _ = conn.close().await;
+            });
+        }
+        // The demo process ends before any copy is made, so the template
+        // has no open connection then (CREATE DATABASE … TEMPLATE needs that).
+        let dir = profile_dir().join(format!("web-test-demo-pg-{}", std::process::id()));
+        run_demo(&dir, &["--database", &with_database(&server, &name)]);
+        let _ = std::fs::remove_dir_all(&dir);
+        name
+    })
+}
+
+/// Keeps a connection open, named `name`, for as long as this process
+/// lives: while it is there, the databases named after it are in use.
+fn hold_lease(server: &str, name: &str) {
+    let (url, name) = (server.to_string(), name.to_string());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async move {
+            let mut conn = match connect(&url).await {
+                Ok(conn) => conn,
+                Err(e) => {
+                    let _ = tx.send(Err(e.to_string()));
+                    return;
+                }
+            };
+            let set = format!("SET application_name = '{name}'");
+            if let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(set))
+                .execute(&mut conn)
+                .await
+            {
+                let _ = tx.send(Err(e.to_string()));
+                return;
+            }
+            let _ = tx.send(Ok(()));
+            // Held until the process ends.
+            std::future::pending::<()>().await;
+            drop(conn);
+        });
+    });
+    match rx.recv() {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => unreachable_postgres(server, &e),
+        Err(_) => panic!("the lease thread ended"),
+    }
+}
+
+/// Drops (later) the demo databases whose test binary is gone: no lease
+/// open.
+async fn drop_stale_demos(conn: &mut PgConnection) {
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT datname::text FROM pg_database WHERE starts_with(datname::text, $1)",
+    )
+    .bind(DEMO_PREFIX)
+    .fetch_all(&mut *conn)
+    .await
+    .unwrap_or_default();
+    let leases: Vec<String> = sqlx::query_scalar(
+        "SELECT application_name::text FROM pg_stat_activity WHERE starts_with(application_name::text, $1)",
+    )
+    .bind(DEMO_PREFIX)
+    .fetch_all(&mut *conn)
+    .await
+    .unwrap_or_default();
+    for name in names {
+        let Some(owner) = demo_owner(&name) else {
+            continue;
+        };
+        if !leases.iter().any(|lease| lease == owner) {
+            drop_later(name);
+        }
+    }
+}
+
+/// The pristine demo a database of these tests belongs to (itself, or the
+/// one a copy was made of), or `None` for a name these tests do not make.
+fn demo_owner(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix(DEMO_PREFIX)?;
+    let parts: Vec<&str> = rest.split('_').collect();
+    let numbers = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if !numbers || !(2..=3).contains(&parts.len()) {
+        return None;
+    }
+    Some(&name[..DEMO_PREFIX.len() + parts[0].len() + 1 + parts[1].len()])
+}
+
+async fn drop_database(conn: &mut PgConnection, name: &str) -> Result<(), sqlx::Error> {
+    let statement = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    sqlx::raw_sql(sqlx::AssertSqlSafe(statement))
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// `url` naming the database `name` on the same server (with the same
+/// parameters).
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let after_scheme = base.find("://").map_or(0, |at| at + 3);
+    let server = match base[after_scheme..].find('/') {
+        Some(at) => &base[..after_scheme + at],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{server}/{name}?{query}"),
+        None => format!("{server}/{name}"),
+    }
+}
+
+async fn connect(url: &str) -> Result<PgConnection, sqlx::Error> {
+    match tokio::time::timeout(Duration::from_secs(10), PgConnection::connect(url)).await {
+        Ok(result) => result,
+        Err(_) => Err(sqlx::Error::PoolTimedOut),
+    }
+}
+
+async fn connect_or_explain(url: &str) -> PgConnection {
+    match connect(url).await {
+        Ok(conn) => conn,
+        Err(e) => unreachable_postgres(url, &e.to_string()),
+    }
+}
+
+fn unreachable_postgres(url: &str, error: &str) -> ! {
+    // Without the password.
+    let shown = match url.split_once("://") {
+        Some((scheme, rest)) => match rest.split_once('@') {
+            Some((credentials, host)) if credentials.contains(':') => {
+                let user = credentials.split(':').next().unwrap_or_default();
+                format!("{scheme}://{user}:***@{host}")
+            }
+            _ => url.to_string(),
+        },
+        None => url.to_string(),
+    };
+    panic!(
+        "PostgreSQL for the web tests is unreachable at {shown}: {error}\n\
+         Start it (as root, on Debian with the postgresql package installed) with\n\
+         \x20   crates/mitra-store/tests/postgres-up.sh\n\
+         or set {POSTGRES_URL_VAR} to a PostgreSQL database of a role that may create databases."
+    )
+}
+
+/// Runs `future` to its end on a thread and runtime of its own (from
+/// inside a test's runtime or outside any); a panic in it goes on here.
+fn on_own_runtime<T: Send + 'static>(
+    future: impl std::future::Future<Output = T> + Send + 'static,
+) -> T {
+    let joined = std::thread::spawn(move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime")
+            .block_on(future)
+    })
+    .join();
+    match joined {
+        Ok(value) => value,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
 }
 
 pub fn event() -> EventId {
