@@ -2,7 +2,7 @@
 
 use crate::columns::{Column, DELEGATION_COLUMNS, ORGANIZATION_COLUMNS, normalise};
 use crate::{SheetFormat, column_letter};
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Cell, Data, DataRef, Reader, Xlsx, XlsxError};
 use chrono::NaiveDate;
 use mitra_core::codes::{CountryCode, LanguageCode};
 use mitra_core::event::EventPlan;
@@ -118,7 +118,7 @@ pub fn read_registration_for_event(
 ) -> Result<Registration, Vec<SheetProblem>> {
     let mut problems = Vec::new();
     let (delegations_table, organizations_table) = match SheetFormat::from_file_name(file_name) {
-        Some(SheetFormat::Xlsx) => read_workbook(bytes, file_name, &mut problems),
+        Some(SheetFormat::Xlsx) => read_workbook_guarded(bytes, file_name, &mut problems),
         Some(SheetFormat::Csv) => (None, read_csv(bytes, file_name, &mut problems)),
         None => {
             return Err(vec![SheetProblem {
@@ -156,6 +156,36 @@ pub fn read_registration_for_event(
         Ok(registration)
     } else {
         Err(problems)
+    }
+}
+
+/// [`read_workbook`], with a panic inside calamine (a third-party parser)
+/// turned into a problem with the file: calamine 0.38 overflows, and so
+/// panics in debug builds, on a cell reference of seven or more letters
+/// (tafia/calamine#709), and a malformed file must never crash the import
+/// or the server.
+fn read_workbook_guarded(
+    bytes: &[u8],
+    file_name: &str,
+    problems: &mut Vec<SheetProblem>,
+) -> (Option<Table>, Option<Table>) {
+    let mut found = Vec::new();
+    // On a panic the partial problems and tables are dropped unseen.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_workbook(bytes, file_name, &mut found)
+    }));
+    match read {
+        Ok(tables) => {
+            problems.extend(found);
+            tables
+        }
+        Err(_) => {
+            problems.push(SheetProblem {
+                place: file_name.to_string(),
+                message: "not a readable XLSX workbook: its contents are malformed".into(),
+            });
+            (None, None)
+        }
     }
 }
 
@@ -209,15 +239,8 @@ fn read_workbook(
                 });
             }
         }
-        match workbook.worksheet_range(&name) {
-            Ok(range) => {
-                let origin = range.start().unwrap_or((0, 0));
-                let rows = range
-                    .rows()
-                    .map(|row| row.iter().map(cell_text).collect())
-                    .collect();
-                Some(Table { name, origin, rows })
-            }
+        match sheet_cells(&mut workbook, &name) {
+            Ok(cells) => table(name, cells, problems),
             Err(e) => {
                 problems.push(SheetProblem {
                     place: name.clone(),
@@ -230,6 +253,79 @@ fn read_workbook(
     let delegations = load(delegations);
     let organizations = load(organizations);
     (delegations, organizations)
+}
+
+/// The most cells the area from a sheet's first non-empty cell to its last
+/// may span. A registration of thousands of companies is far below it;
+/// without it two cells, at A1 and XFD1048576, would ask for a table of 17
+/// billion cells (calamine's `worksheet_range` allocates it, and the
+/// process aborts).
+const MAX_CELLS: u64 = 1_000_000;
+
+/// A sheet's non-empty cells, as calamine reads them; a chart sheet has
+/// none.
+fn sheet_cells(
+    workbook: &mut Xlsx<Cursor<Vec<u8>>>,
+    name: &str,
+) -> Result<Vec<Cell<Data>>, XlsxError> {
+    let mut reader = match workbook.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell()? {
+        if *cell.get_value() != DataRef::Empty {
+            let value = Data::from(cell.get_value().clone());
+            cells.push(Cell::new(cell.get_position(), value));
+        }
+    }
+    Ok(cells)
+}
+
+/// The cells as a table from the first non-empty row and column to the
+/// last (as calamine's `worksheet_range` makes it), or a problem when that
+/// area is larger than [`MAX_CELLS`].
+fn table(name: String, cells: Vec<Cell<Data>>, problems: &mut Vec<SheetProblem>) -> Option<Table> {
+    let rows = || cells.iter().map(|cell| cell.get_position().0);
+    let columns = || cells.iter().map(|cell| cell.get_position().1);
+    let (Some(top), Some(bottom), Some(left), Some(right)) =
+        (rows().min(), rows().max(), columns().min(), columns().max())
+    else {
+        return Some(Table {
+            name,
+            origin: (0, 0),
+            rows: Vec::new(),
+        });
+    };
+    let height = u64::from(bottom - top) + 1;
+    let width = u64::from(right - left) + 1;
+    if height.saturating_mul(width) > MAX_CELLS {
+        problems.push(SheetProblem {
+            place: format!(
+                "{name}!{}{}:{}{}",
+                column_letter(left as usize),
+                u64::from(top) + 1,
+                column_letter(right as usize),
+                u64::from(bottom) + 1
+            ),
+            message: format!(
+                "the cells in use span {height} rows and {width} columns; at most \
+                 {MAX_CELLS} cells are read: delete the cells far from the table"
+            ),
+        });
+        return None;
+    }
+    let mut table = vec![vec![Ok(String::new()); width as usize]; height as usize];
+    for cell in &cells {
+        let (row, column) = cell.get_position();
+        table[(row - top) as usize][(column - left) as usize] = cell_text(cell.get_value());
+    }
+    Some(Table {
+        name,
+        origin: (top, left),
+        rows: table,
+    })
 }
 
 fn cell_text(cell: &Data) -> Result<String, String> {
@@ -800,4 +896,158 @@ fn organizations(
         }
     }
     (out, attendance)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A zip archive of stored (uncompressed) files, as XLSX readers take it.
+    fn stored_zip(files: &[(&str, &str)]) -> Vec<u8> {
+        fn crc32(data: &[u8]) -> u32 {
+            let mut crc = !0u32;
+            for &b in data {
+                crc ^= u32::from(b);
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 {
+                        (crc >> 1) ^ 0xEDB8_8320
+                    } else {
+                        crc >> 1
+                    };
+                }
+            }
+            !crc
+        }
+        let (mut out, mut central) = (Vec::new(), Vec::new());
+        for (name, text) in files {
+            let (name, data) = (name.as_bytes(), text.as_bytes());
+            let offset = out.len() as u32;
+            // version, flags, method (stored), time, date, then crc and sizes
+            let fields = |v: &mut Vec<u8>| {
+                v.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0x21, 0]);
+                v.extend_from_slice(&crc32(data).to_le_bytes());
+                v.extend_from_slice(&(data.len() as u32).to_le_bytes());
+                v.extend_from_slice(&(data.len() as u32).to_le_bytes());
+                v.extend_from_slice(&(name.len() as u16).to_le_bytes());
+                v.extend_from_slice(&[0, 0]);
+            };
+            out.extend_from_slice(b"PK\x03\x04");
+            fields(&mut out);
+            out.extend_from_slice(name);
+            out.extend_from_slice(data);
+            central.extend_from_slice(b"PK\x01\x02\x14\x00");
+            fields(&mut central);
+            // comment length, disk, internal and external attributes
+            central.extend_from_slice(&[0; 10]);
+            central.extend_from_slice(&offset.to_le_bytes());
+            central.extend_from_slice(name);
+        }
+        let at = out.len() as u32;
+        out.extend_from_slice(&central);
+        out.extend_from_slice(b"PK\x05\x06\x00\x00\x00\x00");
+        out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+        out.extend_from_slice(&at.to_le_bytes());
+        out.extend_from_slice(&[0, 0]);
+        out
+    }
+
+    /// A workbook with one sheet, Organizations, holding `rows` (the XML
+    /// inside `<sheetData>`).
+    fn workbook(rows: &str) -> Vec<u8> {
+        const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        const RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+        const DOC: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        const SHEET: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+        let types = format!(
+            r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="{SHEET}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="{SHEET}.worksheet+xml"/></Types>"#
+        );
+        let root = format!(
+            r#"<Relationships xmlns="{RELS}"><Relationship Id="rId1" Type="{DOC}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        );
+        let book_rels = format!(
+            r#"<Relationships xmlns="{RELS}"><Relationship Id="rId1" Type="{DOC}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+        );
+        let book = format!(
+            r#"<workbook xmlns="{MAIN}" xmlns:r="{DOC}"><sheets><sheet name="Organizations" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        );
+        let sheet =
+            format!(r#"<worksheet xmlns="{MAIN}"><sheetData>{rows}</sheetData></worksheet>"#);
+        stored_zip(&[
+            ("[Content_Types].xml", &types),
+            ("_rels/.rels", &root),
+            ("xl/_rels/workbook.xml.rels", &book_rels),
+            ("xl/workbook.xml", &book),
+            ("xl/worksheets/sheet1.xml", &sheet),
+        ])
+    }
+
+    fn read(rows: &str) -> Vec<SheetProblem> {
+        read_registration(&workbook(rows), "r.xlsx", ReadOptions::default())
+            .expect_err("the sheet has no complete header")
+    }
+
+    fn cell(at: &str, text: &str) -> String {
+        format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+    }
+
+    /// Found by the `registration_xlsx_xml` fuzz target: a cell reference
+    /// of nine letters made calamine overflow (a panic in debug builds).
+    #[test]
+    fn a_workbook_that_makes_calamine_panic_is_a_problem() {
+        // With a sound reference the sheet is read: its header lacks columns.
+        let problems = read(&format!(r#"<row r="1">{}</row>"#, cell("B2", "name")));
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.place.starts_with("Organizations!")),
+            "{problems:?}"
+        );
+        let problems = read(&format!(
+            r#"<row r="1">{}</row>"#,
+            cell("ABCDEFGHI1", "name")
+        ));
+        assert_eq!(
+            problems,
+            vec![SheetProblem {
+                place: "r.xlsx".into(),
+                message: "not a readable XLSX workbook: its contents are malformed".into(),
+            }]
+        );
+    }
+
+    /// Found by the `registration_xlsx_xml` fuzz target: two cells far
+    /// apart made calamine allocate the whole area between them (here 17
+    /// billion cells; the process aborted).
+    #[test]
+    fn cells_far_apart_are_a_problem_not_a_table() {
+        let rows = format!(
+            r#"<row r="1">{}</row><row r="1048576">{}</row>"#,
+            cell("A1", "name"),
+            cell("XFD1048576", "x")
+        );
+        assert_eq!(
+            read(&rows),
+            vec![SheetProblem {
+                place: "Organizations!A1:XFD1048576".into(),
+                message: "the cells in use span 1048576 rows and 16384 columns; at most \
+                          1000000 cells are read: delete the cells far from the table"
+                    .into(),
+            }]
+        );
+        // Where the area is small enough, the table starts at its first cell.
+        let rows = format!(
+            r#"<row r="3">{}{}</row><row r="7">{}</row>"#,
+            cell("C3", "name"),
+            cell("D3", "side"),
+            cell("E7", "Kopi")
+        );
+        let problems = read(&rows);
+        assert!(
+            problems.iter().any(|p| p.place == "Organizations!3"
+                && p.message.starts_with("missing column \"country\"")),
+            "{problems:?}"
+        );
+    }
 }
