@@ -29,6 +29,8 @@ pub struct Account {
     /// session, so that a page can tell whether what it keeps of the event
     /// is current without asking the database again.
     pub event_generation: i64,
+    /// When the session ends (Unix seconds).
+    pub session_expires_at: i64,
 }
 
 /// What became of an invitation link.
@@ -175,7 +177,7 @@ pub(crate) async fn session_account(
 ) -> Result<Option<Account>> {
     let row = sqlx::query(
         "SELECT p.id AS person_key, p.code, p.name, p.role, e.code AS event_code, s.csrf,
-                COALESCE(o.code, d.code, i.code) AS subject, c.generation
+                COALESCE(o.code, d.code, i.code) AS subject, c.generation, s.expires_at
          FROM web_session s JOIN person p ON p.id = s.person_id JOIN event e ON e.id = p.event_id
          JOIN event_change c ON c.event_id = e.id
          LEFT JOIN organization o ON o.id = p.organization_id LEFT JOIN delegation d ON d.id = p.delegation_id
@@ -198,6 +200,7 @@ pub(crate) async fn session_account(
             .ok_or_else(|| corrupt(format!("role {kind}")))?,
         csrf: r.get("csrf"),
         event_generation: r.get("generation"),
+        session_expires_at: r.get("expires_at"),
     }))
 }
 

@@ -315,6 +315,15 @@ impl Store {
         rows::recommendations(&self.pool, event, org).await
     }
 
+    /// Every organization's recommended partners, best first, in one read
+    /// (organizations without any are absent).
+    pub async fn all_recommendations(
+        &self,
+        event: &EventId,
+    ) -> Result<std::collections::HashMap<OrgId, Vec<Recommendation>>> {
+        rows::all_recommendations(&self.pool, event).await
+    }
+
     // ------------------------------------------------------------------
     // The web application: accounts, sessions, requests made on the web,
     // schedule proposals. Times are Unix seconds, given by the caller.

@@ -1096,6 +1096,32 @@ pub(crate) async fn recommendations(
         .collect()
 }
 
+/// Every organization's recommendations, in one read.
+pub(crate) async fn all_recommendations(
+    pool: &AnyPool,
+    event: &EventId,
+) -> Result<HashMap<OrgId, Vec<Recommendation>>> {
+    let key = event_key(pool, event).await?;
+    let rows = sqlx::query(
+        "SELECT o.code AS org_code, o2.code, r.score, r.reasons FROM recommendation r JOIN organization o ON o.id = r.org_id
+         JOIN organization o2 ON o2.id = r.other_org_id WHERE o.event_id = $1 ORDER BY r.org_id, r.rank",
+    )
+    .bind(key)
+    .fetch_all(pool)
+    .await?;
+    let mut all: HashMap<OrgId, Vec<Recommendation>> = HashMap::new();
+    for r in &rows {
+        all.entry(OrgId::parse(r.get("org_code")).map_err(corrupt)?)
+            .or_default()
+            .push(Recommendation {
+                other: OrgId::parse(r.get("code")).map_err(corrupt)?,
+                score: r.get("score"),
+                reasons: serde_json::from_str(r.get("reasons")).map_err(corrupt)?,
+            });
+    }
+    Ok(all)
+}
+
 pub(crate) async fn publish_drafts(tx: &mut Tx<'_>, event: &EventId) -> Result<u64> {
     let key = event_key(&mut **tx, event).await?;
     let done = sqlx::query(

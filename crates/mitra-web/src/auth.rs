@@ -255,7 +255,11 @@ pub async fn viewer_layer(State(state): State<AppState>, mut req: Request, next:
             .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
     let account = match cookie(headers, SESSION_COOKIE).filter(|t| is_token(t)) {
         None => None,
-        Some(token) => match state.store.session_account(&token_hash(token), now()).await {
+        Some(token) => match state
+            .sessions
+            .account(&state.store, &token_hash(token), now())
+            .await
+        {
             Ok(found) => found,
             Err(e) => {
                 tracing::error!(error = %e, "reading a session failed");
@@ -307,11 +311,16 @@ async fn start_session(state: &AppState, viewer: &Viewer, person_key: i64) -> Pa
     let csrf = random_token().map_err(|e| viewer.error(Problem::Unexpected(e)))?;
     let now = now();
     let ttl = state.config.session_ttl.as_secs() as i64;
+    let hash = token_hash(&token);
     state
         .store
-        .create_session(person_key, &token_hash(&token), &csrf, now, now + ttl)
+        .create_session(person_key, &hash, &csrf, now, now + ttl)
         .await
         .or_page(viewer.lang)?;
+    // Kept now, so that the pages that follow need not read it.
+    if let Err(e) = state.sessions.account(&state.store, &hash, now).await {
+        tracing::warn!(error = %e, "reading a new session back failed");
+    }
     let mut response = Redirect::to("/me").into_response();
     if let Some(v) = set_cookie(SESSION_COOKIE, &token, ttl, viewer.secure) {
         response.headers_mut().append(SET_COOKIE, v);
@@ -440,11 +449,9 @@ pub async fn signout(
 ) -> PageResult {
     viewer.check_csrf(&form.csrf)?;
     if let Some(token) = cookie(&headers, SESSION_COOKIE).filter(|t| is_token(t)) {
-        state
-            .store
-            .end_session(&token_hash(token))
-            .await
-            .or_page(viewer.lang)?;
+        let hash = token_hash(token);
+        state.store.end_session(&hash).await.or_page(viewer.lang)?;
+        state.sessions.forget(&hash);
     }
     let mut response = Redirect::to("/").into_response();
     if let Some(v) = set_cookie(SESSION_COOKIE, "", 0, viewer.secure) {

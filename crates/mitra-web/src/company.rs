@@ -6,11 +6,11 @@ use crate::AppState;
 use crate::auth::{Viewer, now};
 use crate::errors::{OrPage, PageResult, Problem};
 use crate::i18n::Lang;
-use crate::view::{render, when};
+use crate::view::{page_key, render, render_html, when};
 use axum::Form;
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use fluent_templates::fluent_bundle::FluentValue;
 use mitra_core::event::EventPlan;
 use mitra_core::ids::{EventId, OrgId};
@@ -98,36 +98,53 @@ async fn overview_page(
     let Some(me) = view.organizations.iter().find(|o| &o.id == org) else {
         return Err(viewer.error(Problem::NotFound));
     };
-    let names = &view.names;
-    let mut open_with = std::collections::HashSet::new();
-    let mut incoming = Vec::new();
-    let mut outgoing = Vec::new();
-    for r in view.requests.iter().rev() {
-        let q = &r.request;
-        let (mine, other) = if &q.from == org {
-            (true, &q.to)
-        } else if &q.to == org {
-            (false, &q.from)
-        } else {
-            continue;
-        };
-        if matches!(q.status, RequestStatus::Pending | RequestStatus::Accepted) {
-            open_with.insert(other.to_string());
+    // Without form errors the page depends on the view, the viewer, the
+    // notice and which slots have begun (no-show buttons): kept by those.
+    let key = (errors.len() == Some(0)).then(|| {
+        let begun = plan
+            .slots
+            .iter()
+            .filter(|s| {
+                crate::services::day::slot_starts_at(plan, &s.id).is_some_and(|t| t <= clock)
+            })
+            .count();
+        page_key(
+            viewer,
+            "company.html",
+            &format!("{begun} {}", done.unwrap_or("")),
+        )
+    });
+    let build = async {
+        let names = &view.names;
+        let mut open_with = std::collections::HashSet::new();
+        let mut incoming = Vec::new();
+        let mut outgoing = Vec::new();
+        for r in view.requests.iter().rev() {
+            let q = &r.request;
+            let (mine, other) = if &q.from == org {
+                (true, &q.to)
+            } else if &q.to == org {
+                (false, &q.from)
+            } else {
+                continue;
+            };
+            if matches!(q.status, RequestStatus::Pending | RequestStatus::Accepted) {
+                open_with.insert(other.to_string());
+            }
+            let clock = view.clocks.get(&r.id);
+            let line = minijinja::context! {
+                id => r.id, other => names.get(other.as_str()).cloned().unwrap_or_else(|| other.to_string()), other_id => other.as_str(),
+                status => q.status.as_str(), message => q.message.clone(),
+                expires => clock.filter(|_| q.status == RequestStatus::Pending).map(|c| iso(c.expires_at)),
+                answer => clock.and_then(|c| c.answer_message.clone()),
+            };
+            if mine {
+                outgoing.push(line);
+            } else {
+                incoming.push(line);
+            }
         }
-        let clock = view.clocks.get(&r.id);
-        let line = minijinja::context! {
-            id => r.id, other => names.get(other.as_str()).cloned().unwrap_or_else(|| other.to_string()), other_id => other.as_str(),
-            status => q.status.as_str(), message => q.message.clone(),
-            expires => clock.filter(|_| q.status == RequestStatus::Pending).map(|c| iso(c.expires_at)),
-            answer => clock.and_then(|c| c.answer_message.clone()),
-        };
-        if mine {
-            outgoing.push(line);
-        } else {
-            incoming.push(line);
-        }
-    }
-    let recommendations: Vec<_> = view
+        let recommendations: Vec<_> = view
         .recommendations(store, event, org)
         .await
         .or_page(lang)?
@@ -144,13 +161,13 @@ async fn overview_page(
             }
         })
         .collect();
-    let outcomes: std::collections::HashSet<i64> = view
-        .outcomes
-        .iter()
-        .filter(|(_, o)| &o.recorded_by == org)
-        .map(|(m, _)| *m)
-        .collect();
-    let agenda: Vec<_> = view
+        let outcomes: std::collections::HashSet<i64> = view
+            .outcomes
+            .iter()
+            .filter(|(_, o)| &o.recorded_by == org)
+            .map(|(m, _)| *m)
+            .collect();
+        let agenda: Vec<_> = view
         .meetings
         .iter()
         .filter(|m| on_agenda(m) && (&m.meeting.a == org || &m.meeting.b == org))
@@ -161,19 +178,24 @@ async fn overview_page(
             minijinja::context! { ..agenda_line(plan, m, Some(org), names, &view.interpreters), ..minijinja::context! { recorded => outcomes.contains(&m.id), can_no_show } }
         })
         .collect();
-    let feed = viewer
-        .account
-        .as_ref()
-        .map(|a| crate::services::passes::feed_path(&view.secret, event, &a.person));
-    render(
-        viewer,
-        "company.html",
-        minijinja::context! {
-            org => minijinja::context! { id => me.id.as_str(), name => me.name.clone(), side => me.side.as_str(), demo => me.demo },
-            event => minijinja::context! { name => plan.event.name.clone(), zone => plan.event.time_zone.name() },
-            recommendations, incoming, outgoing, agenda, errors, feed, done,
-        },
-    )
+        let feed = viewer
+            .account
+            .as_ref()
+            .map(|a| crate::services::passes::feed_path(&view.secret, event, &a.person));
+        render_html(
+            viewer,
+            "company.html",
+            minijinja::context! {
+                org => minijinja::context! { id => me.id.as_str(), name => me.name.clone(), side => me.side.as_str(), demo => me.demo },
+                event => minijinja::context! { name => plan.event.name.clone(), zone => plan.event.time_zone.name() },
+                recommendations, incoming, outgoing, agenda, errors, feed, done,
+            },
+        )
+    };
+    Ok(match key {
+        Some(key) => Html(view.page(key, build).await?).into_response(),
+        None => Html(build.await?).into_response(),
+    })
 }
 
 #[derive(Deserialize, Default)]

@@ -7,10 +7,10 @@ use crate::AppState;
 use crate::auth::Viewer;
 use crate::company::{MAX_TEXT, agenda_line, items_text, on_agenda, parse_items};
 use crate::errors::{OrPage, PageError, PageResult, Problem};
-use crate::view::render;
+use crate::view::{page_key, render, render_html};
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Redirect};
+use axum::response::{Html, IntoResponse, Redirect};
 use fluent_templates::fluent_bundle::FluentValue;
 use mitra_core::ids::{DelegationId, EventId, MissionId};
 use mitra_core::mission::{Mission, VisitNotes};
@@ -52,21 +52,23 @@ pub async fn overview(State(state): State<AppState>, viewer: Viewer) -> PageResu
     let Some(d) = view.delegations.iter().find(|d| d.id == id) else {
         return Err(viewer.error(Problem::NotFound));
     };
-    let plan = &view.plan;
-    let orgs = &view.organizations;
-    let names = &view.names;
-    let ours: HashSet<String> = orgs
-        .iter()
-        .filter(|o| o.delegation.as_ref() == Some(&id))
-        .map(|o| o.id.to_string())
-        .collect();
-    let companies: Vec<_> = orgs
+    let key = page_key(&viewer, "delegation.html", "");
+    let build = async {
+        let plan = &view.plan;
+        let orgs = &view.organizations;
+        let names = &view.names;
+        let ours: HashSet<String> = orgs
+            .iter()
+            .filter(|o| o.delegation.as_ref() == Some(&id))
+            .map(|o| o.id.to_string())
+            .collect();
+        let companies: Vec<_> = orgs
         .iter()
         .filter(|o| ours.contains(o.id.as_str()))
         .map(|o| minijinja::context! { id => o.id.as_str(), name => o.name.clone(), sector => o.sector.map(|s| s.as_str()) })
         .collect();
-    let mut by_status: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let requests: Vec<_> = view
+        let mut by_status: BTreeMap<&'static str, usize> = BTreeMap::new();
+        let requests: Vec<_> = view
         .requests
         .iter()
         .filter(|r| ours.contains(r.request.from.as_str()) || ours.contains(r.request.to.as_str()))
@@ -76,16 +78,16 @@ pub async fn overview(State(state): State<AppState>, viewer: Viewer) -> PageResu
             minijinja::context! { from => name(r.request.from.as_str()), to => name(r.request.to.as_str()), status => r.request.status.as_str() }
         })
         .collect();
-    let meetings = &view.meetings;
-    let agenda: Vec<_> = meetings
-        .iter()
-        .filter(|m| {
-            on_agenda(m)
-                && (ours.contains(m.meeting.a.as_str()) || ours.contains(m.meeting.b.as_str()))
-        })
-        .map(|m| agenda_line(plan, m, None, names, &view.interpreters))
-        .collect();
-    let outcomes: Vec<_> = view
+        let meetings = &view.meetings;
+        let agenda: Vec<_> = meetings
+            .iter()
+            .filter(|m| {
+                on_agenda(m)
+                    && (ours.contains(m.meeting.a.as_str()) || ours.contains(m.meeting.b.as_str()))
+            })
+            .map(|m| agenda_line(plan, m, None, names, &view.interpreters))
+            .collect();
+        let outcomes: Vec<_> = view
         .outcomes
         .iter()
         .filter(|(_, o)| ours.contains(o.recorded_by.as_str()))
@@ -100,7 +102,7 @@ pub async fn overview(State(state): State<AppState>, viewer: Viewer) -> PageResu
             }
         })
         .collect();
-    let missions: Vec<_> = view
+        let missions: Vec<_> = view
         .missions
         .iter()
         .filter(|m| m.delegation == id)
@@ -114,19 +116,21 @@ pub async fn overview(State(state): State<AppState>, viewer: Viewer) -> PageResu
             minijinja::context! { id => m.id.as_str(), title => m.title.clone(), start => m.start.to_string(), end => m.end.to_string(), items }
         })
         .collect();
-    render(
-        &viewer,
-        "delegation.html",
-        minijinja::context! {
-            delegation => minijinja::context! {
-                id => d.id.as_str(), name => d.name.clone(), country => d.country.as_str(), region => d.region.clone(), demo => d.demo,
-                export_products => d.objectives.export_products.iter().map(|i| i.text.clone()).collect::<Vec<_>>(),
-                technology_sought => d.objectives.technology_sought.iter().map(|i| i.text.clone()).collect::<Vec<_>>(),
-                risks => d.objectives.risks.clone(),
+        render_html(
+            &viewer,
+            "delegation.html",
+            minijinja::context! {
+                delegation => minijinja::context! {
+                    id => d.id.as_str(), name => d.name.clone(), country => d.country.as_str(), region => d.region.clone(), demo => d.demo,
+                    export_products => d.objectives.export_products.iter().map(|i| i.text.clone()).collect::<Vec<_>>(),
+                    technology_sought => d.objectives.technology_sought.iter().map(|i| i.text.clone()).collect::<Vec<_>>(),
+                    risks => d.objectives.risks.clone(),
+                },
+                companies, requests, by_status, agenda, outcomes, missions,
             },
-            companies, requests, by_status, agenda, outcomes, missions,
-        },
-    )
+        )
+    };
+    Ok(Html(view.page(key, build).await?).into_response())
 }
 
 #[derive(Deserialize, Default)]

@@ -88,9 +88,21 @@ impl Default for WebConfig {
     }
 }
 
-/// What every handler shares.
+/// What every handler shares: one allocation, so that the per-request
+/// clones axum makes (for each handler and middleware) copy a pointer.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(std::sync::Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The state behind [`AppState`].
+pub struct Shared {
     pub store: Store,
     pub config: WebConfig,
     /// Matching state per event, for incremental recommendations.
@@ -99,6 +111,8 @@ pub struct AppState {
     pub throttle: std::sync::Arc<security::Throttle>,
     /// What the personal pages read of each event, kept between requests.
     pub views: services::snapshot::EventViews,
+    /// The sessions this server has seen.
+    pub sessions: services::sessions::Sessions,
 }
 
 route_table! {
@@ -173,13 +187,14 @@ pub fn router(store: Store) -> Router {
 /// The application's routes; tests serve it on port 0.
 pub fn router_with(store: Store, config: WebConfig) -> Router {
     let throttle = std::sync::Arc::new(security::Throttle::new(config.throttle));
-    let state = AppState {
+    let state = AppState(std::sync::Arc::new(Shared {
         store,
         config,
         recommenders: services::engines::Recommenders::default(),
         throttle,
         views: services::snapshot::EventViews::default(),
-    };
+        sessions: services::sessions::Sessions::default(),
+    }));
     page_routes()
         .merge(api::routes())
         .merge(setup::routes())

@@ -95,15 +95,40 @@ pub fn base(viewer: &Viewer) -> minijinja::Value {
 
 /// Renders a page for a viewer.
 pub fn render(viewer: &Viewer, name: &str, ctx: minijinja::Value) -> Result<Response, PageError> {
+    render_html(viewer, name, ctx).map(|html| Html(html).into_response())
+}
+
+/// [`render`], as the page's text (for pages kept in memory).
+pub fn render_html(
+    viewer: &Viewer,
+    name: &str,
+    ctx: minijinja::Value,
+) -> Result<String, PageError> {
     ENV.get_template(name)
         .and_then(|t| t.render(minijinja::context! { ..ctx, ..base(viewer) }))
-        .map(|html| Html(html).into_response())
         .map_err(|e| {
             PageError::new(
                 viewer.lang,
                 Problem::Unexpected(format!("template {name}: {e:#}")),
             )
         })
+}
+
+/// What a kept page of `template` depends on besides its event's
+/// generation: everything [`base`] reads of the viewer, and `extra` (what
+/// the handler reads of the request or the clock).
+pub fn page_key(viewer: &Viewer, template: &str, extra: &str) -> String {
+    let person = viewer
+        .account
+        .as_ref()
+        .map(|a| a.person.as_str())
+        .unwrap_or("");
+    format!(
+        "{template}\u{0}{}\u{0}{}\u{0}{}\u{0}{person}\u{0}{extra}",
+        viewer.lang.code(),
+        viewer.path,
+        viewer.csrf
+    )
 }
 
 /// A slot's time for the templates: date and times in the event's zone,

@@ -10,4 +10,5 @@ pub mod notify;
 pub mod paper;
 pub mod passes;
 pub mod reports;
+pub mod sessions;
 pub mod snapshot;

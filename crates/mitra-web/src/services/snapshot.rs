@@ -11,6 +11,7 @@
 //! first request after a change loads the view; the others wait for that
 //! load instead of repeating it.
 
+use axum::body::Bytes;
 use mitra_core::event::EventPlan;
 use mitra_core::ids::{EventId, OrgId};
 use mitra_core::meeting::{Outcome, RequestStatus};
@@ -40,9 +41,17 @@ pub struct EventView {
     /// When the first pending request lapses: from then on a page expires
     /// it (a write, so the next view is loaded) before showing anything.
     pub next_expiry: Option<i64>,
-    /// Recommendations per organization, read when a page first asks.
-    recommendations: Mutex<HashMap<OrgId, Arc<Vec<Recommendation>>>>,
+    /// Every organization's recommendations, read (all at once) when a
+    /// page first asks.
+    recommendations: tokio::sync::OnceCell<HashMap<OrgId, Arc<Vec<Recommendation>>>>,
+    /// Pages rendered from this view, by [`crate::view::page_key`]: a
+    /// page is a function of the view and its key, so it is rendered once
+    /// per viewer until the event changes.
+    pages: Mutex<HashMap<String, Arc<tokio::sync::OnceCell<Bytes>>>>,
 }
+
+/// The most pages kept per view; past it they are rendered afresh.
+const MOST_PAGES: usize = 4096;
 
 impl EventView {
     async fn load(
@@ -50,20 +59,30 @@ impl EventView {
         event: &EventId,
         generation: i64,
     ) -> Result<EventView, mitra_store::StoreError> {
-        let plan = store.event_plan(event).await?;
-        let organizations = store.organizations(event).await?;
+        // Independent reads, at once: the pool has connections to spare
+        // and the first page after a change waits for all of them.
+        let (plan, organizations, interpreters, requests, clocks) = tokio::try_join!(
+            store.event_plan(event),
+            store.organizations(event),
+            store.interpreters(event),
+            store.requests(event),
+            store.request_clocks(event),
+        )?;
+        let (delegations, meetings, outcomes, missions, secret) = tokio::try_join!(
+            store.delegations(event),
+            store.meetings(event),
+            store.outcomes(event),
+            store.missions(event),
+            super::passes::event_secret(store, event),
+        )?;
         let names = organizations
             .iter()
             .map(|o| (o.id.to_string(), o.name.clone()))
             .collect();
-        let interpreters = store
-            .interpreters(event)
-            .await?
+        let interpreters = interpreters
             .into_iter()
             .map(|i| (i.id.to_string(), i.name))
             .collect();
-        let requests = store.requests(event).await?;
-        let clocks = store.request_clocks(event).await?;
         let next_expiry = requests
             .iter()
             .filter(|r| r.request.status == RequestStatus::Pending)
@@ -72,18 +91,19 @@ impl EventView {
         Ok(EventView {
             generation,
             plan,
-            delegations: store.delegations(event).await?,
+            delegations,
             organizations,
             names,
             interpreters,
             requests,
             clocks,
-            meetings: store.meetings(event).await?,
-            outcomes: store.outcomes(event).await?,
-            missions: store.missions(event).await?,
-            secret: super::passes::event_secret(store, event).await?,
+            meetings,
+            outcomes,
+            missions,
+            secret,
             next_expiry,
-            recommendations: Mutex::new(HashMap::new()),
+            recommendations: tokio::sync::OnceCell::new(),
+            pages: Mutex::new(HashMap::new()),
         })
     }
 
@@ -94,21 +114,46 @@ impl EventView {
         event: &EventId,
         org: &OrgId,
     ) -> Result<Arc<Vec<Recommendation>>, mitra_store::StoreError> {
-        if let Some(found) = self.lock_recommendations().get(org) {
-            return Ok(found.clone());
-        }
-        let loaded = Arc::new(store.recommendations(event, org).await?);
-        self.lock_recommendations()
-            .insert(org.clone(), loaded.clone());
-        Ok(loaded)
+        let all = self
+            .recommendations
+            .get_or_try_init(|| async {
+                Ok::<_, mitra_store::StoreError>(
+                    store
+                        .all_recommendations(event)
+                        .await?
+                        .into_iter()
+                        .map(|(org, list)| (org, Arc::new(list)))
+                        .collect(),
+                )
+            })
+            .await?;
+        Ok(all.get(org).cloned().unwrap_or_default())
     }
 
-    fn lock_recommendations(
+    /// The page kept under `key` ([`crate::view::page_key`]), else
+    /// `render`'s, kept for next time. Requests for one key at once share
+    /// one rendering.
+    pub async fn page<E>(
         &self,
-    ) -> std::sync::MutexGuard<'_, HashMap<OrgId, Arc<Vec<Recommendation>>>> {
-        self.recommendations
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+        key: String,
+        render: impl Future<Output = Result<String, E>>,
+    ) -> Result<Bytes, E> {
+        let cell = {
+            let mut pages = self.lock_pages();
+            if pages.len() >= MOST_PAGES && !pages.contains_key(&key) {
+                pages.clear();
+            }
+            pages.entry(key).or_default().clone()
+        };
+        cell.get_or_try_init(|| async { render.await.map(Bytes::from) })
+            .await
+            .cloned()
+    }
+
+    fn lock_pages(
+        &self,
+    ) -> std::sync::MutexGuard<'_, HashMap<String, Arc<tokio::sync::OnceCell<Bytes>>>> {
+        self.pages.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
