@@ -329,11 +329,15 @@ fn next_call(page: &str, home: &str, mixed: bool, dice: &mut Dice) -> Call {
                 get(home)
             }
         }
-        "/company" | "/delegation" | "/interpreter" => match dice.next() % 20 {
+        // Delegation leads have no personal agenda (their companies do).
+        "/delegation" => match dice.next() % 20 {
+            0 => get("/delegation/objectives"),
+            _ => get(home),
+        },
+        "/company" | "/interpreter" => match dice.next() % 20 {
             0 => get("/me/calendar.ics"),
             1 => get("/me/agenda"),
             2 if home == "/company" => get("/company/profile"),
-            2 if home == "/delegation" => get("/delegation/objectives"),
             _ => get(home),
         },
         "/organizer" => match dice.next() % 3 {
