@@ -132,6 +132,22 @@ pub(crate) async fn enqueue(
     Ok(())
 }
 
+/// A row of `mail_outbox` as a queued message.
+fn queued_mail(r: &sqlx::any::AnyRow) -> QueuedMail {
+    QueuedMail {
+        id: r.get("id"),
+        attempts: u32::try_from(r.get::<i64, _>("attempts")).unwrap_or(u32::MAX),
+        mail: NewMail {
+            message_id: r.get("message_id"),
+            to_name: r.get("to_name"),
+            to_address: r.get("to_address"),
+            subject: r.get("subject"),
+            body: r.get("body"),
+            calendar: r.get("calendar"),
+        },
+    }
+}
+
 /// Audits a change and queues its mail, inside the change's transaction.
 pub(crate) async fn announce(
     tx: &mut Tx<'_>,
@@ -482,7 +498,8 @@ impl Store {
         })
     }
 
-    /// Messages due for an attempt at `now`, oldest first.
+    /// Messages due for an attempt at `now`, oldest first: a look at the
+    /// queue that claims nothing (a sender uses [`Store::claim_due_mail`]).
     pub async fn due_mail(&self, now: i64, limit: u32) -> Result<Vec<QueuedMail>> {
         // One query in each dialect's spelling of "not failed": the one its
         // partial index `mail_outbox_due` is written with (SQLite uses a
@@ -502,21 +519,70 @@ impl Store {
             .bind(i64::from(limit))
             .fetch_all(&self.pool)
             .await?;
-        Ok(rows
-            .iter()
-            .map(|r| QueuedMail {
-                id: r.get("id"),
-                attempts: u32::try_from(r.get::<i64, _>("attempts")).unwrap_or(u32::MAX),
-                mail: NewMail {
-                    message_id: r.get("message_id"),
-                    to_name: r.get("to_name"),
-                    to_address: r.get("to_address"),
-                    subject: r.get("subject"),
-                    body: r.get("body"),
-                    calendar: r.get("calendar"),
-                },
-            })
-            .collect())
+        Ok(rows.iter().map(queued_mail).collect())
+    }
+
+    /// Claims up to `limit` messages due at `now` for `sender` until
+    /// `until` (Unix seconds), oldest first, and returns them: in one
+    /// write, so that two senders (two servers on one database) never get
+    /// the same message. A claimed message is not due for anyone until the
+    /// claim ends; recording the attempt ([`Store::mail_sent`],
+    /// [`Store::mail_failed`]) ends it. A sender that dies holding a claim
+    /// leaves its messages due again at `until`.
+    ///
+    /// PostgreSQL: the due rows are locked with `FOR UPDATE SKIP LOCKED`
+    /// in a `READ COMMITTED` statement, so concurrent senders take
+    /// different rows instead of waiting for (or failing on) each other; a
+    /// row another sender claimed and committed meanwhile is read again
+    /// and is no longer due. SQLite: one `BEGIN IMMEDIATE` write.
+    pub async fn claim_due_mail(
+        &self,
+        sender: &str,
+        now: i64,
+        until: i64,
+        limit: u32,
+    ) -> Result<Vec<QueuedMail>> {
+        let mut rows = match self.backend {
+            Backend::Sqlite => {
+                let sql = "UPDATE mail_outbox SET next_attempt_at = $1, claimed_by = $2
+                     WHERE id IN (SELECT id FROM mail_outbox
+                                  WHERE sent_at IS NULL AND failed = 0 AND next_attempt_at <= $3
+                                  ORDER BY next_attempt_at, id LIMIT $4)
+                     RETURNING id, message_id, to_name, to_address, subject, body, calendar, attempts";
+                write_tx!(self, |tx| {
+                    Ok(sqlx::query(sql)
+                        .bind(until)
+                        .bind(sender)
+                        .bind(now)
+                        .bind(i64::from(limit))
+                        .fetch_all(&mut **tx)
+                        .await?)
+                })?
+            }
+            Backend::Postgres => {
+                let sql = "UPDATE mail_outbox SET next_attempt_at = $1, claimed_by = $2
+                     WHERE id IN (SELECT id FROM mail_outbox
+                                  WHERE sent_at IS NULL AND NOT failed AND next_attempt_at <= $3
+                                  ORDER BY next_attempt_at, id LIMIT $4
+                                  FOR UPDATE SKIP LOCKED)
+                     RETURNING id, message_id, to_name, to_address, subject, body, calendar, attempts";
+                let mut tx = self
+                    .pool
+                    .begin_with("BEGIN ISOLATION LEVEL READ COMMITTED")
+                    .await?;
+                let rows = sqlx::query(sql)
+                    .bind(until)
+                    .bind(sender)
+                    .bind(now)
+                    .bind(i64::from(limit))
+                    .fetch_all(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                rows
+            }
+        };
+        rows.sort_by_key(|r| r.get::<i64, _>("id"));
+        Ok(rows.iter().map(queued_mail).collect())
     }
 
     /// Every message the event ever queued, oldest first (for tests and
@@ -551,7 +617,7 @@ impl Store {
     /// Records a delivered message.
     pub async fn mail_sent(&self, id: i64, now: i64) -> Result<()> {
         write_tx!(self, |tx| {
-            sqlx::query("UPDATE mail_outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
+            sqlx::query("UPDATE mail_outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL, claimed_by = NULL WHERE id = $2")
                 .bind(now)
                 .bind(id)
                 .execute(&mut **tx)
@@ -565,7 +631,7 @@ impl Store {
     pub async fn mail_failed(&self, id: i64, error: &str, retry_at: Option<i64>) -> Result<()> {
         write_tx!(self, |tx| {
             sqlx::query(
-                "UPDATE mail_outbox SET attempts = attempts + 1, last_error = $1,
+                "UPDATE mail_outbox SET attempts = attempts + 1, last_error = $1, claimed_by = NULL,
                         failed = $2, next_attempt_at = coalesce($3, next_attempt_at) WHERE id = $4",
             )
             .bind(error)

@@ -20,6 +20,8 @@
 
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
