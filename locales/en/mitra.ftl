@@ -245,6 +245,7 @@ day-done-not-started = That slot has not started yet: a no-show can be marked on
 day-done-both-present = Both sides have checked in: not a no-show.
 day-done-no-free-slot = No later slot has both free with a table (and an interpreter where needed).
 day-done-not-a-pair = A walk-in needs one guest and one host company.
+day-done-busy = Someone else changed the day at the same moment; nothing was changed. Try again.
 partner-absent = Partner did not come
 done-no-show = Marked as a no-show; the organizers and your partner were told.
 done-not-started = That meeting has not started yet.

@@ -241,6 +241,7 @@ day-done-not-started = Slot itu belum dimulai: ketidakhadiran baru bisa ditandai
 day-done-both-present = Kedua pihak sudah registrasi ulang: bukan ketidakhadiran.
 day-done-no-free-slot = Tidak ada slot berikutnya saat keduanya kosong dengan meja (dan penerjemah bila perlu).
 day-done-not-a-pair = Pertemuan dadakan memerlukan satu perusahaan tamu dan satu perusahaan tuan rumah.
+day-done-busy = Orang lain mengubah hari ini pada saat yang sama; tidak ada yang diubah. Coba lagi.
 partner-absent = Mitra tidak datang
 done-no-show = Ditandai tidak hadir; panitia dan mitra Anda sudah diberi tahu.
 done-not-started = Pertemuan itu belum dimulai.

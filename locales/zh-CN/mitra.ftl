@@ -241,6 +241,7 @@ day-done-not-started = 该时段尚未开始，开始后才能标记缺席。
 day-done-both-present = 双方都已签到，不属于缺席。
 day-done-no-free-slot = 之后没有双方都空闲且有桌位（必要时有翻译）的时段。
 day-done-not-a-pair = 临时洽谈需要一家来访企业和一家本地企业。
+day-done-busy = 有人同时修改了当天安排，本次未做任何更改。请重试。
 partner-absent = 对方未到
 done-no-show = 已标记缺席，并已通知主办方和对方。
 done-not-started = 该洽谈尚未开始。

@@ -114,7 +114,7 @@ pub struct DayQuery {
 }
 
 /// The notices the day board knows (the query is the visitor's to type).
-const DAY_NOTICES: [&str; 7] = [
+const DAY_NOTICES: [&str; 8] = [
     "no-show",
     "walk-in",
     "rescheduled",
@@ -122,6 +122,7 @@ const DAY_NOTICES: [&str; 7] = [
     "both-present",
     "no-free-slot",
     "not-a-pair",
+    "busy",
 ];
 
 /// The organizer's day board for one slot.
@@ -234,6 +235,7 @@ fn notice(e: &DayError) -> Option<&'static str> {
         DayError::BothPresent => Some("both-present"),
         DayError::NoFreeSlot => Some("no-free-slot"),
         DayError::NotAPair => Some("not-a-pair"),
+        DayError::Busy => Some("busy"),
         _ => None,
     }
 }
@@ -367,10 +369,13 @@ pub async fn reschedule(
     let event = account.event.clone();
     let from = SlotId::parse(&form.slot)
         .map_err(|_| viewer.error(Problem::BadRequest("error-bad-form")))?;
-    day::reschedule_rest(&state.store, &event, &from, account.person.as_str(), now())
-        .await
-        .map_err(|e| day_error(&viewer, e))?;
-    Ok(day_redirect(&form.slot, "rescheduled"))
+    match day::reschedule_rest(&state.store, &event, &from, account.person.as_str(), now()).await {
+        Ok(_) => Ok(day_redirect(&form.slot, "rescheduled")),
+        Err(e) => match notice(&e) {
+            Some(n) => Ok(day_redirect(&form.slot, n)),
+            None => Err(day_error(&viewer, e)),
+        },
+    }
 }
 
 /// A person's calendar feed. The link is the key: a wrong signature, an

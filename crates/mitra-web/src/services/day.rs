@@ -33,6 +33,10 @@ pub enum DayError {
     NoFreeSlot,
     #[error("a walk-in needs one guest and one host company")]
     NotAPair,
+    /// Another writer (another organizer, another server) changed the
+    /// same slots meanwhile, again and again; nothing was written.
+    #[error("someone else changed the day meanwhile; nothing was changed")]
+    Busy,
 }
 
 impl From<StoreError> for DayError {
@@ -246,6 +250,30 @@ pub async fn walk_in(
     actor: &str,
     now: i64,
 ) -> Result<StoredMeeting, DayError> {
+    // The free slot is chosen from what was read; a booking that another
+    // writer beat to the slot, table or interpreter is refused by the
+    // schema, and the search runs again over what is there now.
+    const TRIES: usize = 8;
+    for _ in 0..TRIES {
+        match walk_in_once(store, event, a, b, from, actor, now).await {
+            Err(DayError::Engine(EngineError::Store(StoreError::Conflict(_)))) => {
+                tracing::debug!(%a, %b, "a walk-in lost its slot to another booking; looking again");
+            }
+            other => return other,
+        }
+    }
+    Err(DayError::Busy)
+}
+
+async fn walk_in_once(
+    store: &Store,
+    event: &EventId,
+    a: &OrgId,
+    b: &OrgId,
+    from: &SlotId,
+    actor: &str,
+    now: i64,
+) -> Result<StoredMeeting, DayError> {
     let parts = Parts::load(store, event).await?;
     let org = |id: &OrgId| parts.organizations.iter().find(|o| o.id == *id);
     let (Some(first), Some(second)) = (org(a), org(b)) else {
@@ -412,6 +440,12 @@ pub async fn reschedule_rest(
     let previous = engines::standing_schedule(store, event, &past).await?;
     let (_, file) = engines::solve(bytes, Some(previous)).await?;
     let changes = engines::changes_after(store, event, &file, &past).await?;
-    engines::publish_changes(store, event, &changes, actor, now).await?;
-    Ok(changes)
+    match engines::publish_changes(store, event, &changes, actor, now).await {
+        // A walk-in or another re-scheduling took a slot the new plan
+        // uses while the scheduler ran: the schema refused the double
+        // booking and nothing was written.
+        Err(EngineError::Store(e)) if e.is_unique_violation() => Err(DayError::Busy),
+        Err(e) => Err(e.into()),
+        Ok(()) => Ok(changes),
+    }
 }
