@@ -57,6 +57,40 @@ pub struct Announcement<'a> {
     pub mails: &'a [NewMail],
 }
 
+/// Who changes what, for the audit line a write leaves in the same
+/// transaction (`Store::import_audited` and its siblings).
+#[derive(Debug, Clone, Copy)]
+pub struct AuditLine<'a> {
+    /// The person (id) who made the change.
+    pub actor: &'a str,
+    /// Unix seconds.
+    pub now: i64,
+    /// What kind of change: `profile`, `outcome`, `objectives`, ...
+    pub action: &'a str,
+    /// What it changed: an organization, a meeting, a delegation.
+    pub subject: &'a str,
+    pub detail: &'a str,
+}
+
+/// Writes `line` inside the change's transaction.
+pub(crate) async fn audit_line(
+    tx: &mut Tx<'_>,
+    event: &EventId,
+    line: &AuditLine<'_>,
+) -> Result<()> {
+    let key = event_key(&mut **tx, event).await?;
+    audit(
+        tx,
+        key,
+        line.now,
+        line.actor,
+        line.action,
+        line.subject,
+        line.detail,
+    )
+    .await
+}
+
 /// One line of the audit log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEntry {

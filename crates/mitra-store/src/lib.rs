@@ -32,7 +32,8 @@ use sqlx::AnyPool;
 
 pub use accounts::{Account, Asked, Redeemed, RequestClock};
 pub use day::{
-    Announcement, AuditEntry, CheckIn, MailQueueSummary, MeetingStamp, NewMail, QueuedMail,
+    Announcement, AuditEntry, AuditLine, CheckIn, MailQueueSummary, MeetingStamp, NewMail,
+    QueuedMail,
 };
 pub use db::Backend;
 pub use rows::{EventSummary, Recommendation, StoredMeeting, StoredRequest};
@@ -248,6 +249,51 @@ impl Store {
     ) -> Result<()> {
         write_tx!(self, |tx| rows::record_outcome(tx, event, meeting, outcome)
             .await)
+    }
+
+    /// [`record_outcome`](Self::record_outcome), with its line in the audit
+    /// log written in the same transaction.
+    pub async fn record_outcome_audited(
+        &self,
+        event: &EventId,
+        meeting: i64,
+        outcome: &Outcome,
+        line: &AuditLine<'_>,
+    ) -> Result<()> {
+        write_tx!(self, |tx| {
+            rows::record_outcome(tx, event, meeting, outcome).await?;
+            day::audit_line(tx, event, line).await
+        })
+    }
+
+    /// [`import`](Self::import), with its line in the audit log written in
+    /// the same transaction (a profile or objectives edited on the web).
+    pub async fn import_audited(
+        &self,
+        event: &EventId,
+        delegations: &[Delegation],
+        organizations: &[Organization],
+        line: &AuditLine<'_>,
+    ) -> Result<ImportSummary> {
+        write_tx!(self, |tx| {
+            let summary = rows::import(tx, event, delegations, organizations).await?;
+            day::audit_line(tx, event, line).await?;
+            Ok(summary)
+        })
+    }
+
+    /// [`save_mission`](Self::save_mission), with its line in the audit log
+    /// written in the same transaction.
+    pub async fn save_mission_audited(
+        &self,
+        event: &EventId,
+        mission: &Mission,
+        line: &AuditLine<'_>,
+    ) -> Result<()> {
+        write_tx!(self, |tx| {
+            rows::save_mission(tx, event, mission).await?;
+            day::audit_line(tx, event, line).await
+        })
     }
 
     /// Records a day's results in one transaction: meeting statuses (held,

@@ -121,7 +121,7 @@ impl Server {
             .args(["serve", "--addr", "127.0.0.1:0", "--database", url])
             .arg("--mail")
             .arg(format!("outbox:{}", outbox.display()))
-            .env("RUST_LOG", "warn")
+            .env("MITRA_LOG", "warn,sqlx::postgres::notice=error")
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()

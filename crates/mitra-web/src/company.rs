@@ -17,7 +17,7 @@ use mitra_core::ids::{EventId, OrgId};
 use mitra_core::meeting::{Interest, MeetingStatus, Money, NextStep, Outcome, RequestStatus};
 use mitra_core::organization::{Organization, TradeItem};
 use mitra_hs::HsCode;
-use mitra_store::StoredMeeting;
+use mitra_store::{AuditLine, StoredMeeting};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -569,9 +569,21 @@ pub async fn save_profile(
     o.description = (!description.is_empty()).then(|| description.to_string());
     o.offers = offers;
     o.needs = needs;
+    let detail = format!("{} offers, {} needs", o.offers.len(), o.needs.len());
     state
         .store
-        .import(&event, &[], std::slice::from_ref(&o))
+        .import_audited(
+            &event,
+            &[],
+            std::slice::from_ref(&o),
+            &AuditLine {
+                actor: account_person(&viewer),
+                now: now(),
+                action: "profile",
+                subject: o.id.as_str(),
+                detail: &detail,
+            },
+        )
         .await
         .or_page(lang)?;
     // Only the lists this edit changes are recomputed and stored.
@@ -820,10 +832,43 @@ pub async fn save_outcome(
         estimated_value: value,
         notes: (!notes.is_empty()).then(|| notes.to_string()),
     };
+    let subject = format!("meeting {}", m.id);
+    let detail = outcome_detail(&outcome);
     state
         .store
-        .record_outcome(&event, m.id, &outcome)
+        .record_outcome_audited(
+            &event,
+            m.id,
+            &outcome,
+            &AuditLine {
+                actor: account_person(&viewer),
+                now: now(),
+                action: "outcome",
+                subject: &subject,
+                detail: &detail,
+            },
+        )
         .await
         .or_page(lang)?;
     Ok(Redirect::to("/company#agenda").into_response())
+}
+
+/// The signed-in person's id, for the audit log ("" when none: every
+/// route that writes has checked the caller already).
+pub(crate) fn account_person(viewer: &Viewer) -> &str {
+    viewer
+        .account
+        .as_ref()
+        .map(|a| a.person.as_str())
+        .unwrap_or("")
+}
+
+/// An outcome in one line of the audit log.
+pub(crate) fn outcome_detail(outcome: &Outcome) -> String {
+    format!(
+        "by {}: interest {}, next step {}",
+        outcome.recorded_by,
+        outcome.interest.as_str(),
+        outcome.next_step.as_str()
+    )
 }

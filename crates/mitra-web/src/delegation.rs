@@ -5,7 +5,7 @@
 
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::company::{MAX_TEXT, agenda_line, items_text, on_agenda, parse_items};
+use crate::company::{MAX_TEXT, account_person, agenda_line, items_text, on_agenda, parse_items};
 use crate::errors::{OrPage, PageError, PageResult, Problem};
 use crate::view::{page_key, render, render_html};
 use axum::Form;
@@ -15,6 +15,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use mitra_core::ids::{DelegationId, EventId, MissionId};
 use mitra_core::mission::{Mission, VisitNotes};
 use mitra_core::organization::Delegation;
+use mitra_store::AuditLine;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -218,7 +219,25 @@ pub async fn save_objectives(
     d.objectives.export_products = export;
     d.objectives.technology_sought = tech;
     d.objectives.risks = risks;
-    state.store.import(&event, &[d], &[]).await.or_page(lang)?;
+    let subject = d.id.to_string();
+    let detail = format!(
+        "{} export products, {} technologies sought, {} risks",
+        d.objectives.export_products.len(),
+        d.objectives.technology_sought.len(),
+        d.objectives.risks.len()
+    );
+    let line = AuditLine {
+        actor: account_person(&viewer),
+        now: crate::auth::now(),
+        action: "objectives",
+        subject: &subject,
+        detail: &detail,
+    };
+    state
+        .store
+        .import_audited(&event, &[d], &[], &line)
+        .await
+        .or_page(lang)?;
     Ok(Redirect::to("/delegation#objectives").into_response())
 }
 
@@ -339,7 +358,19 @@ pub async fn save_notes(
         contacts: lines(&form.contacts),
         follow_ups: lines(&form.follow_ups),
     };
-    state.store.save_mission(&event, &m).await.or_page(lang)?;
+    let subject = format!("{} visit {}", m.id, index + 1);
+    let line = AuditLine {
+        actor: account_person(&viewer),
+        now: crate::auth::now(),
+        action: "visit-notes",
+        subject: &subject,
+        detail: &m.itinerary[index].title,
+    };
+    state
+        .store
+        .save_mission_audited(&event, &m, &line)
+        .await
+        .or_page(lang)?;
     Ok(Redirect::to("/delegation#itinerary").into_response())
 }
 

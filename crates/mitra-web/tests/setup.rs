@@ -796,3 +796,32 @@ mitra_store::backend_tests!(
     an_approved_registration_becomes_a_company_with_one_invitation,
     a_rejected_registration_creates_nothing,
 );
+
+/// A pool table numbered at the top of the numbers leaves none above it:
+/// adding more is refused next to the field, never a crash or a wrap to P00.
+async fn adding_tables_after_the_highest_number_is_refused(backend: Backend) {
+    let (_dir, store) = demo_store_on(backend).await;
+    let app = mitra_web::router(store.clone());
+    let mut organizer = signed_in(&store, &app, ORGANIZER).await;
+    let tables_before = store.tables(&event()).await.unwrap();
+    let page = organizer.get("/organizer/setup?lang=en").await;
+    let mut fields = form_fields(&page.body, "setup-form");
+    let pool = format!("{} P4294967295", get(&fields, "pool"));
+    set(&mut fields, "pool", &pool);
+    set(&mut fields, "pool_add", "1");
+    let answer = post_form(&mut organizer, "/organizer/setup", &fields).await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        answer.body
+    );
+    assert!(
+        answer.body.contains("id=\"pool_add-error\""),
+        "{}",
+        answer.body
+    );
+    assert_eq!(store.tables(&event()).await.unwrap(), tables_before);
+}
+
+mitra_store::backend_tests!(adding_tables_after_the_highest_number_is_refused);

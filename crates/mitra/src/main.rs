@@ -16,7 +16,12 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("MITRA_LOG").unwrap_or_else(|_| {
-                tracing_subscriber::EnvFilter::new("warn,mitra=info,mitra_web=info")
+                // PostgreSQL's notices are not problems: the one servers
+                // meet is "no transaction in progress" when a serializable
+                // commit that lost a race (and is retried) is rolled back.
+                tracing_subscriber::EnvFilter::new(
+                    "warn,mitra=info,mitra_web=info,sqlx::postgres::notice=error",
+                )
             }),
         )
         .with_writer(std::io::stderr)

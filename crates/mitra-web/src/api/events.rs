@@ -401,9 +401,26 @@ pub async fn patch_organization(
     if let Some(l) = needs {
         o.needs = l;
     }
+    let actor = caller
+        .account
+        .as_ref()
+        .map(|a| a.person.to_string())
+        .unwrap_or_default();
+    let detail = format!("{} offers, {} needs (API)", o.offers.len(), o.needs.len());
     state
         .store
-        .import(&event, &[], std::slice::from_ref(&o))
+        .import_audited(
+            &event,
+            &[],
+            std::slice::from_ref(&o),
+            &mitra_store::AuditLine {
+                actor: &actor,
+                now: crate::auth::now(),
+                action: "profile",
+                subject: o.id.as_str(),
+                detail: &detail,
+            },
+        )
         .await
         .or_api(lang)?;
     // As after a profile edit on the page: only the lists it changes.

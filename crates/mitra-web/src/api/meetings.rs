@@ -162,8 +162,26 @@ pub async fn record_outcome(
         estimated_value: value,
         notes: (!notes.is_empty()).then(|| notes.to_string()),
     };
+    let actor = caller
+        .account
+        .as_ref()
+        .map(|a| a.person.to_string())
+        .unwrap_or_default();
+    let subject = format!("meeting {}", m.id);
+    let detail = format!("{} (API)", crate::company::outcome_detail(&outcome));
     store
-        .record_outcome(&event, m.id, &outcome)
+        .record_outcome_audited(
+            &event,
+            m.id,
+            &outcome,
+            &mitra_store::AuditLine {
+                actor: &actor,
+                now: crate::auth::now(),
+                action: "outcome",
+                subject: &subject,
+                detail: &detail,
+            },
+        )
         .await
         .or_api(lang)?;
     Ok(Json(OutcomeOut::new(m.id, &outcome)))

@@ -502,9 +502,21 @@ fn validate(
                     .filter_map(|c| c.strip_prefix('P')?.parse::<u32>().ok())
                     .max()
                     .unwrap_or(0);
-                for _ in 0..n {
+                'adding: for _ in 0..n {
                     let code = loop {
-                        next += 1;
+                        // A table named at the top of the numbers leaves
+                        // none above it: add no more (never wrap around).
+                        let Some(after) = next.checked_add(1) else {
+                            errors.add(
+                                "pool_add",
+                                lang.t_args(
+                                    "setup-error-count",
+                                    &[("max", FluentValue::from(MAX_ADD))],
+                                ),
+                            );
+                            break 'adding;
+                        };
+                        next = after;
                         let code = format!("P{next:02}");
                         if !table_codes.contains(&code) {
                             break code;
