@@ -186,15 +186,52 @@ pub fn router(store: Store) -> Router {
 
 /// The application's routes; tests serve it on port 0.
 pub fn router_with(store: Store, config: WebConfig) -> Router {
+    router_from(app_state(store, config))
+}
+
+/// What the handlers of one server share.
+fn app_state(store: Store, config: WebConfig) -> AppState {
     let throttle = std::sync::Arc::new(security::Throttle::new(config.throttle));
-    let state = AppState(std::sync::Arc::new(Shared {
+    AppState(std::sync::Arc::new(Shared {
         store,
         config,
         recommenders: services::engines::Recommenders::default(),
         throttle,
         views: services::snapshot::EventViews::default(),
         sessions: services::sessions::Sessions::default(),
-    }));
+    }))
+}
+
+/// Loads each event's view for the personal pages (as many as a server
+/// keeps) with its recommendations.
+async fn warm_views(state: AppState) {
+    let events = match state.store.events().await {
+        Ok(events) => events,
+        Err(e) => {
+            tracing::warn!(error = %e, "listing the events to warm failed");
+            return;
+        }
+    };
+    for event in events.iter().take(services::snapshot::MOST_EVENTS) {
+        let warmed = async {
+            let view = state
+                .views
+                .get(&state.store, &event.id, auth::now())
+                .await?;
+            if let Some(org) = view.organizations.first() {
+                view.recommendations(&state.store, &event.id, &org.id)
+                    .await?;
+            }
+            Ok::<_, mitra_store::StoreError>(())
+        };
+        if let Err(e) = warmed.await {
+            tracing::warn!(event = %event.id, error = %e, "warming the event's pages failed");
+        }
+    }
+}
+
+/// The router over a server's shared state.
+fn router_from(state: AppState) -> Router {
     page_routes()
         .merge(api::routes())
         .merge(setup::routes())
@@ -252,8 +289,11 @@ pub async fn serve_with(
     store: Store,
     config: WebConfig,
 ) -> std::io::Result<()> {
-    let app =
-        router_with(store, config).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let state = app_state(store, config);
+    // Loaded while the first visitors are still on their way, so that they
+    // need not wait for it; a failure only means the first page loads it.
+    tokio::spawn(warm_views(state.clone()));
+    let app = router_from(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

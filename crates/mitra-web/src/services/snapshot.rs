@@ -158,7 +158,7 @@ impl EventView {
 }
 
 /// The most events kept at once; beyond it the least recently used goes.
-const MOST_EVENTS: usize = 32;
+pub(crate) const MOST_EVENTS: usize = 32;
 
 type Slot = Arc<tokio::sync::Mutex<Option<Arc<EventView>>>>;
 
