@@ -14,17 +14,10 @@
 //! each meeting where it extends both participants' blocks), then a
 //! simulated-annealing search over ejection-chain moves (insert an unmet
 //! request by ejecting what is in its way and re-placing the ejected
-//! meetings; move a meeting, swapping out what is in its way; Kempe-chain
-//! swaps of two slots; exact block repair of one participant's session,
-//! which may swap a partner's meeting that is in the way into the slot
-//! the repaired meeting leaves, so the partner stays as busy as before) with
-//! interpreter assignment repaired by augmenting paths in each slot. A
-//! final polish (small instances) re-optimises windows of 3 to 6 slots
-//! around each remaining break exactly: the connected meetings of the
-//! window are re-assigned among its slots by branch and bound over each
-//! participant's busy pattern, taken only when strictly cheaper. The
-//! search budget is counted in moves and nodes, never in time. Bounds come
-//! from flow relaxations (see [`bounds`]).
+//! meetings; move a meeting, swapping out what is in its way) with
+//! interpreter assignment repaired by augmenting paths in each slot. The
+//! search budget is counted in moves, never in time. Bounds come from
+//! flow relaxations (see [`bounds`]).
 
 // Index loops over parallel arrays read better than zipped iterators here.
 #![allow(clippy::needless_range_loop)]

@@ -17,10 +17,6 @@
 //!   participants' other meetings), the meetings in its way swapped into the
 //!   slot it leaves, or elsewhere.
 //!
-//! Then a polish (instances of at most `EXTEND_UP_TO` requests): exact
-//! re-assignment of the meetings of each window of 3 to 6 slots around a
-//! break, repeated while it lowers the cost (see `window_reopt`).
-//!
 //! On small instances that still leave requests unmet, the search is
 //! reheated and run again (up to three times, while it keeps placing
 //! requests): a hot walk among schedules that meet as many often opens the
@@ -229,19 +225,10 @@ fn kempe(st: &mut State<'_>, r: usize, s2: usize, chain: &mut Vec<u32>) -> bool 
 /// Exact repair of one participant's session: takes out `p`'s meetings of
 /// session `sess` and puts them back as one contiguous block, choosing the
 /// block and the order that cost the other participants least (an
-/// assignment problem per block position). With `swaps`, a meeting may also
-/// go where its partner is busy: the partner's meeting there trades slots
-/// with it (moves into the slot it left), which keeps the partner's slots
-/// and costs only the third participant's move.
-fn block_repair(
-    st: &mut State<'_>,
-    p: usize,
-    sess: usize,
-    mine: &mut Vec<u32>,
-    swaps: bool,
-) -> bool {
+/// assignment problem per block position).
+fn block_repair(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<u32>) -> bool {
     let mark = st.log.len();
-    if block_repair_inner(st, p, sess, mine, swaps) {
+    if block_repair_inner(st, p, sess, mine) {
         true
     } else {
         st.rollback_to(mark);
@@ -257,9 +244,8 @@ fn block_cascade(
     sess: usize,
     mine: &mut Vec<u32>,
     depth: usize,
-    swaps: bool,
 ) -> bool {
-    if !block_repair(st, p, sess, mine, swaps) {
+    if !block_repair(st, p, sess, mine) {
         return false;
     }
     st.settle();
@@ -278,7 +264,7 @@ fn block_cascade(
         .collect();
     let mut work = mine.len();
     for q in partners.into_iter().take(depth) {
-        if st.pcost[q * ns + sess].0 > 0 && block_repair(st, q, sess, mine, swaps) {
+        if st.pcost[q * ns + sess].0 > 0 && block_repair(st, q, sess, mine) {
             work += mine.len();
             st.settle();
         }
@@ -288,13 +274,7 @@ fn block_cascade(
     true
 }
 
-fn block_repair_inner(
-    st: &mut State<'_>,
-    p: usize,
-    sess: usize,
-    mine: &mut Vec<u32>,
-    swaps: bool,
-) -> bool {
+fn block_repair_inner(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<u32>) -> bool {
     let m = st.m;
     let n = m.n_slots;
     let start = m.sess_start[sess] as usize;
@@ -310,16 +290,11 @@ fn block_repair_inner(
     if !(2..=24).contains(&k) {
         return false;
     }
-    let orig: Vec<u32> = mine.iter().map(|&x| st.slot_of[x as usize]).collect();
     for &x in mine.iter() {
         st.unplace(x as usize);
     }
-    // the other side's cost of each meeting at each slot of the session;
-    // where the other side is busy, the cost of swapping its meeting there
-    // into the slot this meeting leaves (`via`)
+    // the other side's cost of each meeting at each slot of the session
     let mut at = vec![INF; k * len];
-    let mut via = vec![NONE; k * len];
-    let n_pool = m.pool_tables.len() as u32;
     for (i, &x) in mine.iter().enumerate() {
         let x = x as usize;
         let q = if m.req_a[x] as usize == p {
@@ -327,39 +302,11 @@ fn block_repair_inner(
         } else {
             m.req_a[x]
         } as usize;
-        let t = orig[i] as usize;
         for &s in m.cands(x) {
             let s = s as usize;
-            if s < start || s >= start + len {
-                continue;
-            }
-            if st.fits(x, s) {
+            if s >= start && s < start + len && st.fits(x, s) {
                 at[i * len + s - start] = st.local_delta(q, s, true);
-                continue;
             }
-            // swap: q's meeting y at s goes to t, q stays busy in both
-            let y = st.occ[q * n + s];
-            if !swaps || y == NONE || m.has_prev || m.class[x] != NONE {
-                continue;
-            }
-            let y = y as usize;
-            let z = (if m.req_a[y] as usize == q {
-                m.req_b[y]
-            } else {
-                m.req_a[y]
-            }) as usize;
-            if m.class[y] != NONE
-                || st.occ[p * n + s] != NONE
-                || st.occ[q * n + t] != NONE
-                || st.occ[z * n + t] != NONE
-                || m.cands(y).binary_search(&(t as u32)).is_err()
-                || (m.pool[x] && !m.pool[y] && st.pool_used[s] >= n_pool)
-                || (m.pool[y] && st.pool_used[t] >= n_pool)
-            {
-                continue;
-            }
-            at[i * len + s - start] = st.move_delta(z, s, t);
-            via[i * len + s - start] = y as u32;
         }
     }
     let mut cost = vec![0i64; k * k];
@@ -380,25 +327,6 @@ fn block_repair_inner(
         if dead {
             continue;
         }
-        // an assignment costs at least its rows' minima (and its columns'):
-        // windows that cannot beat the best so far are not solved
-        if let Some(b) = &best {
-            let rows: i64 = (0..k)
-                .map(|i| {
-                    cost[i * k..(i + 1) * k]
-                        .iter()
-                        .copied()
-                        .min()
-                        .unwrap_or(INF)
-                })
-                .sum();
-            let cols: i64 = (0..k)
-                .map(|j| (0..k).map(|i| cost[i * k + j]).min().unwrap_or(INF))
-                .sum();
-            if rows.max(cols) >= b.0 {
-                continue;
-            }
-        }
         if let Some((total, col)) = hungarian(k, &cost)
             && best.as_ref().is_none_or(|b| total < b.0)
         {
@@ -408,347 +336,12 @@ fn block_repair_inner(
     let Some((_, w, col)) = best else {
         return false;
     };
-    let mut swapped: Vec<(usize, usize)> = Vec::new();
-    for i in 0..k {
-        let y = via[i * len + w + col[i] - start];
-        if y != NONE {
-            st.unplace(y as usize);
-            swapped.push((y as usize, orig[i] as usize));
-        }
-    }
     for i in 0..k {
         if !st.try_place(mine[i] as usize, w + col[i]) {
             return false;
         }
     }
-    swapped.iter().all(|&(y, t)| st.try_place(y, t))
-}
-
-/// Search nodes of one window re-optimisation in the final polish, and of
-/// the whole polish.
-const POLISH_WINDOW_NODES: u64 = 20_000;
-const POLISH_NODES: u64 = 4_000_000;
-
-/// The final descent: window re-optimisation of every window (3 to 6
-/// slots) around every gap of every participant with a break, with a larger
-/// search, repeated while it improves (within `total` nodes). Returns the
-/// nodes spent.
-fn polish(st: &mut State<'_>, total: u64, xs: &mut Vec<u32>) -> u64 {
-    let m = st.m;
-    let ns = m.sess_len.len();
-    let mut spent = 0;
-    let mut improved = true;
-    while improved && spent < total {
-        improved = false;
-        for key in 0..st.pcost.len() {
-            if st.pcost[key].0 == 0 {
-                continue;
-            }
-            let (p, sess) = (key / ns, key % ns);
-            let start = m.sess_start[sess] as usize;
-            let len = m.sess_len[sess] as usize;
-            for g in 0..len {
-                for w in 3..=6.min(len) {
-                    for w0 in g.saturating_sub(w - 1)..=g.min(len - w) {
-                        if spent >= total || st.pcost[key].0 == 0 {
-                            break;
-                        }
-                        let row = &st.occ[p * m.n_slots + start..p * m.n_slots + start + len];
-                        let first = row.iter().position(|&x| x != NONE).unwrap_or(len);
-                        let last = row.iter().rposition(|&x| x != NONE).unwrap_or(0);
-                        if g <= first || g >= last || row[g] != NONE {
-                            break;
-                        }
-                        st.begin();
-                        let before = st.score();
-                        let (done, nodes) =
-                            window_reopt(st, p, start + w0, w, POLISH_WINDOW_NODES, xs);
-                        spent += nodes + 1;
-                        if !done {
-                            st.rollback();
-                            continue;
-                        }
-                        st.settle();
-                        if st.score().better(&before) {
-                            improved = true;
-                        } else {
-                            st.rollback();
-                        }
-                    }
-                }
-            }
-        }
-    }
-    st.begin();
-    spent
-}
-
-/// At most this many meetings in a window re-optimisation.
-const WINDOW_MEETINGS: usize = 40;
-
-/// Exact re-assignment of a window of slots: the meetings placed in slots
-/// `w0 .. w0 + w` (one session) that are connected to participant `p`
-/// through shared participants (at most `WINDOW_MEETINGS`, none with an
-/// interpreter) are taken out and put back into the window's slots by a
-/// branch-and-bound search, every other meeting staying where it is. Each
-/// participant's cost depends only on which window slots it ends up busy
-/// in, so its cost and a lower bound (the best completion of a partial
-/// pattern) are tabulated per pattern; the search takes the first
-/// assignment strictly cheaper than the current one, within `budget`
-/// nodes. A coordinated re-shuffle of several slots that no chain of
-/// single moves or two-slot swaps reaches. Returns whether it improved and
-/// the nodes it spent.
-fn window_reopt(
-    st: &mut State<'_>,
-    p: usize,
-    w0: usize,
-    w: usize,
-    budget: u64,
-    xs: &mut Vec<u32>,
-) -> (bool, u64) {
-    let m = st.m;
-    let n = m.n_slots;
-    if w == 0 || w > 6 || m.has_prev {
-        return (false, 0);
-    }
-    let sess = m.sess_of[w0] as usize;
-    let start = m.sess_start[sess] as usize;
-    let end = start + m.sess_len[sess] as usize;
-    if w0 + w > end {
-        return (false, 0);
-    }
-    // the meetings: breadth-first from p over shared participants
-    xs.clear();
-    let mut people: Vec<u32> = vec![p as u32];
-    let mut k = 0;
-    while k < people.len() && xs.len() < WINDOW_MEETINGS {
-        let q = people[k] as usize;
-        k += 1;
-        for s in w0..w0 + w {
-            let x = st.occ[q * n + s];
-            if x == NONE || m.class[x as usize] != NONE || xs.contains(&x) {
-                continue;
-            }
-            if xs.len() >= WINDOW_MEETINGS {
-                break;
-            }
-            xs.push(x);
-            for o in [m.req_a[x as usize], m.req_b[x as usize]] {
-                if !people.contains(&o) {
-                    people.push(o);
-                }
-            }
-        }
-    }
-    let nx = xs.len();
-    if nx < 2 {
-        return (false, 0);
-    }
-    let orig: Vec<u32> = xs.iter().map(|&x| st.slot_of[x as usize]).collect();
-    for &x in xs.iter() {
-        st.unplace(x as usize);
-    }
-    let full = (1usize << w) - 1;
-    let np = people.len();
-    // per participant: the fixed busy window slots, its taken meetings,
-    // the cost of each pattern and the best completion of each
-    let mut fixed = vec![0usize; np];
-    let mut need = vec![0u32; np];
-    let mut lbp = vec![INF; np << w];
-    let lid = |q: u32| people.iter().position(|&o| o == q).unwrap_or(0);
-    let mut ea = vec![0usize; nx];
-    let mut eb = vec![0usize; nx];
-    let mut opt = vec![0usize; nx];
-    for (i, &x) in xs.iter().enumerate() {
-        let x = x as usize;
-        ea[i] = lid(m.req_a[x]);
-        eb[i] = lid(m.req_b[x]);
-        need[ea[i]] += 1;
-        need[eb[i]] += 1;
-    }
-    let wt = m.break_weight;
-    let mut cost = vec![INF; 1 << w];
-    for (j, &q) in people.iter().enumerate() {
-        let q = q as usize;
-        let row = &st.occ[q * n..(q + 1) * n];
-        for b in 0..w {
-            if row[w0 + b] != NONE {
-                fixed[j] |= 1 << b;
-            }
-        }
-        let left = (start..w0).rev().find(|&s| row[s] != NONE);
-        let right = (w0 + w..end).find(|&s| row[s] != NONE);
-        for (mask, c) in cost.iter_mut().enumerate() {
-            *c = INF;
-            if mask & fixed[j] != 0 || mask.count_ones() != need[j] {
-                continue;
-            }
-            let busy = mask | fixed[j];
-            let mut prev = left;
-            let mut total = 0i64;
-            let mut step = |s: usize| {
-                if let Some(t) = prev
-                    && s > t + 1
-                {
-                    total += wt + (s - t - 1) as i64;
-                }
-                prev = Some(s);
-            };
-            for b in 0..w {
-                if busy >> b & 1 == 1 {
-                    step(w0 + b);
-                }
-            }
-            if let Some(r) = right {
-                step(r);
-            }
-            *c = total;
-        }
-        let lb = &mut lbp[j << w..(j + 1) << w];
-        for mask in 0..=full {
-            if cost[mask] >= INF {
-                continue;
-            }
-            // every sub-pattern of a complete one
-            let mut sub = mask;
-            loop {
-                if cost[mask] < lb[sub] {
-                    lb[sub] = cost[mask];
-                }
-                if sub == 0 {
-                    break;
-                }
-                sub = (sub - 1) & mask;
-            }
-        }
-    }
-    let n_pool = m.pool_tables.len() as u32;
-    let mut pool_free = vec![0u32; w];
-    for b in 0..w {
-        pool_free[b] = n_pool.saturating_sub(st.pool_used[w0 + b]);
-    }
-    for (i, &x) in xs.iter().enumerate() {
-        let x = x as usize;
-        for &s in m.cands(x) {
-            let s = s as usize;
-            if s >= w0 && s < w0 + w && (fixed[ea[i]] | fixed[eb[i]]) >> (s - w0) & 1 == 0 {
-                opt[i] |= 1 << (s - w0);
-            }
-        }
-    }
-    // the current assignment's cost: the incumbent to beat
-    let mut masks = vec![0usize; np];
-    for i in 0..nx {
-        let bit = 1 << (orig[i] as usize - w0);
-        masks[ea[i]] |= bit;
-        masks[eb[i]] |= bit;
-    }
-    let best: i64 = (0..np).map(|j| lbp[(j << w) | masks[j]]).sum();
-    masks.iter_mut().for_each(|v| *v = 0);
-    let lb0: i64 = (0..np).map(|j| lbp[j << w]).sum();
-    if lb0 >= best {
-        return (false, 0);
-    }
-    // most constrained meetings first
-    let mut order: Vec<usize> = (0..nx).collect();
-    order.sort_by_key(|&i| (opt[i].count_ones(), i));
-    struct Dfs<'a> {
-        w: usize,
-        order: &'a [usize],
-        ea: &'a [usize],
-        eb: &'a [usize],
-        opt: &'a [usize],
-        lbp: &'a [i64],
-        masks: Vec<usize>,
-        pool: Vec<u32>,
-        pool_free: &'a [u32],
-        is_pool: Vec<bool>,
-        at: Vec<usize>,
-        best: i64,
-        found: Option<Vec<usize>>,
-        nodes: u64,
-        budget: u64,
-    }
-    impl Dfs<'_> {
-        fn go(&mut self, k: usize, lb: i64) {
-            if k == self.order.len() {
-                self.best = lb;
-                self.found = Some(self.at.clone());
-                return;
-            }
-            let i = self.order[k];
-            let (a, b) = (self.ea[i], self.eb[i]);
-            let (ma, mb) = (self.masks[a], self.masks[b]);
-            let base = lb - self.lbp[(a << self.w) | ma] - self.lbp[(b << self.w) | mb];
-            let mut tries: [(i64, usize); 6] = [(INF, 0); 6];
-            let mut nt = 0;
-            let free = self.opt[i] & !ma & !mb;
-            for s in 0..self.w {
-                if free >> s & 1 == 0 || (self.is_pool[i] && self.pool[s] >= self.pool_free[s]) {
-                    continue;
-                }
-                let bit = 1 << s;
-                let la = self.lbp[(a << self.w) | ma | bit];
-                let lbb = self.lbp[(b << self.w) | mb | bit];
-                if la >= INF || lbb >= INF {
-                    continue;
-                }
-                let v = base + la + lbb;
-                if v < self.best {
-                    tries[nt] = (v, s);
-                    nt += 1;
-                }
-            }
-            tries[..nt].sort_unstable();
-            for &(v, s) in &tries[..nt] {
-                if self.found.is_some() || self.nodes >= self.budget || v >= self.best {
-                    return;
-                }
-                self.nodes += 1;
-                let bit = 1 << s;
-                self.masks[a] |= bit;
-                self.masks[b] |= bit;
-                if self.is_pool[i] {
-                    self.pool[s] += 1;
-                }
-                self.at[i] = s;
-                self.go(k + 1, v);
-                self.masks[a] &= !bit;
-                self.masks[b] &= !bit;
-                if self.is_pool[i] {
-                    self.pool[s] -= 1;
-                }
-            }
-        }
-    }
-    let mut dfs = Dfs {
-        w,
-        order: &order,
-        ea: &ea,
-        eb: &eb,
-        opt: &opt,
-        lbp: &lbp,
-        masks,
-        pool: vec![0; w],
-        pool_free: &pool_free,
-        is_pool: xs.iter().map(|&x| m.pool[x as usize]).collect(),
-        at: vec![0; nx],
-        best,
-        found: None,
-        nodes: 0,
-        budget,
-    };
-    dfs.go(0, lb0);
-    let nodes = dfs.nodes;
-    let Some(at) = dfs.found else {
-        return (false, nodes);
-    };
-    for i in 0..nx {
-        if !st.try_place(xs[i] as usize, w0 + at[i]) {
-            return (false, nodes);
-        }
-    }
-    (true, nodes)
+    true
 }
 
 /// Puts an ejected meeting back: into `hint` (the slot its ejector left)
@@ -925,8 +518,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                     }
                     key = rng.below(st.pcost.len());
                 }
-                let swaps = rng.below(2) == 0;
-                let done = block_cascade(st, key / ns, key % ns, &mut ej, cascade, swaps);
+                let done = block_cascade(st, key / ns, key % ns, &mut ej, cascade);
                 it += ej.len() as u64; // its work: one move per meeting re-placed
                 done
             } else if !st.unmet.is_empty() && roll < block_share + 25 {
@@ -1032,260 +624,9 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
         temp = t0 * REHEAT;
         cool = (t1 / temp).powf(2.0 / budget_base as f64);
     }
+    st.moves = it;
     if !pending && let Some((slots, interps)) = snap {
         st.load(&slots, &interps);
     }
-    if !stopped && !m.has_prev && nr <= EXTEND_UP_TO {
-        it += polish(st, POLISH_NODES, &mut ej) / 16;
-    }
-    st.moves = it;
     stopped
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Model;
-    use crate::{Instance, Participant, Request};
-
-    /// Every hard constraint of the state, recounted from `slot_of`.
-    fn assert_valid(st: &State<'_>) {
-        let m = st.m;
-        let mut busy = vec![NONE; m.np * m.n_slots];
-        let mut pool = vec![0u32; m.n_slots];
-        for r in 0..m.n_req() {
-            let s = st.slot_of[r];
-            if s == NONE {
-                continue;
-            }
-            assert!(m.cands(r).contains(&s), "request {r} outside its slots");
-            for p in [m.req_a[r] as usize, m.req_b[r] as usize] {
-                assert_eq!(
-                    busy[p * m.n_slots + s as usize],
-                    NONE,
-                    "two meetings at once"
-                );
-                busy[p * m.n_slots + s as usize] = r as u32;
-            }
-            if m.pool[r] {
-                pool[s as usize] += 1;
-            }
-        }
-        assert_eq!(busy, st.occ);
-        assert!(pool.iter().all(|&k| k as usize <= m.pool_tables.len()));
-        assert_eq!(pool, st.pool_used);
-    }
-
-    /// Block repair with swaps (a partner's meeting in the way trades slots
-    /// with the meeting that moves in) keeps every hard constraint, on
-    /// crowded random instances where swaps are needed, and does swap.
-    #[test]
-    fn block_repair_with_swaps_keeps_the_schedule_valid() {
-        let mut rng = Rng::new(7);
-        let mut swaps_seen = 0;
-        for round in 0..40 {
-            let np = 10;
-            let n_slots = 8;
-            let speaker = Participant {
-                languages: vec![0],
-                ..Participant::default()
-            };
-            let mut participants = vec![speaker; np];
-            for p in &mut participants {
-                if rng.below(3) == 0 {
-                    p.unavailable = vec![rng.below(n_slots)];
-                }
-            }
-            let mut requests = Vec::new();
-            for a in 0..np {
-                for b in a + 1..np {
-                    if rng.below(5) < 2 {
-                        let allowed_slots = (rng.below(4) == 0).then(|| vec![0, 1, 2]);
-                        requests.push(Request {
-                            a,
-                            b,
-                            priority: 3,
-                            allowed_slots,
-                            previous: None,
-                        });
-                    }
-                }
-            }
-            let inst = Instance {
-                session_lengths: vec![n_slots],
-                table_owner: vec![None; 2 + round % 3],
-                participants,
-                interpreters: Vec::new(),
-                requests,
-            };
-            let m = Model::build(&inst).unwrap();
-            let mut st = State::new(&m);
-            construct(&mut st);
-            assert_valid(&st);
-            let mut mine = Vec::new();
-            for p in 0..np {
-                let placed = st.cnt.clone();
-                st.begin();
-                let mark = st.log.len();
-                let done = block_repair(&mut st, p, 0, &mut mine, true);
-                if done {
-                    let own = |r: u32| {
-                        m.req_a[r as usize] as usize == p || m.req_b[r as usize] as usize == p
-                    };
-                    swaps_seen += st.log[mark..]
-                        .iter()
-                        .filter(|op| matches!(op, Op::Unplace { r, .. } if !own(*r)))
-                        .count();
-                    // p's meetings form one block
-                    let row: Vec<bool> = (0..n_slots)
-                        .map(|s| st.occ[p * n_slots + s] != NONE)
-                        .collect();
-                    assert_eq!(crate::model::run_cost(row.into_iter()).0, 0);
-                }
-                st.settle();
-                assert_valid(&st);
-                assert_eq!(st.cnt, placed, "no meeting lost or added");
-            }
-        }
-        assert!(swaps_seen > 0, "the swap was never used");
-    }
-
-    /// A participant whose partners are busy in every slot its block could
-    /// take: only swaps (the partner's other meeting into the slot left)
-    /// make the block, and they keep everybody in one meeting per slot.
-    #[test]
-    fn block_repair_needs_swaps_when_partners_are_busy() {
-        let speaker = Participant {
-            languages: vec![0],
-            ..Participant::default()
-        };
-        let pair = |a, b| Request {
-            a,
-            b,
-            priority: 3,
-            allowed_slots: None,
-            previous: None,
-        };
-        let inst = Instance {
-            session_lengths: vec![4],
-            table_owner: vec![None; 10],
-            participants: vec![speaker.clone(); 7],
-            interpreters: Vec::new(),
-            // p0 meets 1 (slot 0) and 2 (slot 3); 1 and 2 are busy in 1, 2
-            requests: vec![
-                pair(0, 1),
-                pair(0, 2),
-                pair(2, 3),
-                pair(2, 4),
-                pair(1, 5),
-                pair(1, 6),
-            ],
-        };
-        let m = Model::build(&inst).unwrap();
-        let mut st = State::new(&m);
-        st.load(&[0, 3, 1, 2, 1, 2], &[NONE; 6]);
-        assert_eq!(st.breaks, 1);
-        let mut mine = Vec::new();
-        st.begin();
-        assert!(!block_repair(&mut st, 0, 0, &mut mine, false));
-        st.settle();
-        assert_eq!(st.slot_of, vec![0, 3, 1, 2, 1, 2]);
-        st.begin();
-        assert!(block_repair(&mut st, 0, 0, &mut mine, true));
-        st.settle();
-        assert_valid(&st);
-        assert_eq!(st.cnt, vec![2, 3, 3, 1, 1, 1, 1]);
-        let row: Vec<bool> = (0..4).map(|s| st.occ[s] != NONE).collect();
-        assert_eq!(
-            crate::model::run_cost(row.into_iter()).0,
-            0,
-            "p0 in one block"
-        );
-    }
-    /// Window re-optimisation keeps every hard constraint and the met set,
-    /// and only ever lowers the cost; the polish built on it too.
-    #[test]
-    fn window_reopt_keeps_the_schedule_valid() {
-        let mut rng = Rng::new(11);
-        let mut improved = 0;
-        for round in 0..30 {
-            let np = 12;
-            let n_slots = 10;
-            let speaker = Participant {
-                languages: vec![0],
-                ..Participant::default()
-            };
-            let mut participants = vec![speaker; np];
-            for p in &mut participants {
-                if rng.below(3) == 0 {
-                    p.unavailable = vec![rng.below(n_slots)];
-                }
-            }
-            let mut requests = Vec::new();
-            for a in 0..np {
-                for b in a + 1..np {
-                    if rng.below(5) < 2 {
-                        let allowed_slots = match rng.below(4) {
-                            0 => Some(vec![0, 1, 2, 3, 4]),
-                            1 => Some(vec![5, 6, 7, 8, 9]),
-                            _ => None,
-                        };
-                        requests.push(Request {
-                            a,
-                            b,
-                            priority: 3,
-                            allowed_slots,
-                            previous: None,
-                        });
-                    }
-                }
-            }
-            let inst = Instance {
-                session_lengths: if round % 2 == 0 {
-                    vec![n_slots]
-                } else {
-                    vec![5, 5]
-                },
-                table_owner: vec![None; 3 + round % 3],
-                participants,
-                interpreters: Vec::new(),
-                requests,
-            };
-            let m = Model::build(&inst).unwrap();
-            let mut st = State::new(&m);
-            construct(&mut st);
-            assert_valid(&st);
-            let placed = st.cnt.clone();
-            let mut xs = Vec::new();
-            for _ in 0..200 {
-                let p = rng.below(np);
-                let w = 3 + rng.below(3);
-                let s = rng.below(n_slots);
-                let sess = m.sess_of[s] as usize;
-                let start = m.sess_start[sess] as usize;
-                let len = m.sess_len[sess] as usize;
-                let w = w.min(len);
-                let w0 = start + (s - start).min(len - w);
-                st.begin();
-                let before = st.score();
-                let (done, _) = window_reopt(&mut st, p, w0, w, 5_000, &mut xs);
-                if done {
-                    st.settle();
-                    assert!(st.score().better(&before), "not an improvement");
-                    improved += 1;
-                } else {
-                    st.rollback();
-                    assert_eq!(st.score(), before);
-                }
-                assert_valid(&st);
-                assert_eq!(st.cnt, placed, "no meeting lost or added");
-            }
-            let before = st.score();
-            polish(&mut st, 1_000_000, &mut xs);
-            assert_valid(&st);
-            assert_eq!(st.cnt, placed);
-            assert!(!before.better(&st.score()));
-        }
-        assert!(improved > 0, "the window search never improved");
-    }
 }
