@@ -10,6 +10,7 @@ use crate::view::{page_key, render, render_html, when};
 use axum::Form;
 use axum::Json;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use fluent_templates::fluent_bundle::FluentValue;
 use mitra_core::event::EventPlan;
@@ -226,6 +227,12 @@ pub struct AskForm {
     message: String,
 }
 
+/// The page that shows why a form was refused, with the status that says
+/// so (422 for a field, 409 for a request already open): never a 200.
+fn refused(status: StatusCode, page: PageResult) -> PageResult {
+    page.map(|r| (status, r).into_response())
+}
+
 pub async fn ask(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -247,7 +254,10 @@ pub async fn ask(
             "message",
             lang.t_args("field-too-long", &[("max", FluentValue::from(MAX_MESSAGE))]),
         );
-        return overview_page(&state, &viewer, &event, &org, e, None).await;
+        return refused(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            overview_page(&state, &viewer, &event, &org, e, None).await,
+        );
     }
     let orgs = state.store.organizations(&event).await.or_page(lang)?;
     let Some(me) = orgs.iter().find(|o| o.id == org) else {
@@ -258,7 +268,10 @@ pub async fn ask(
         .and_then(|id| orgs.iter().find(|o| o.id == id));
     let Some(target) = target.filter(|t| t.id != me.id && t.side != me.side) else {
         let e = fail("to", lang.t("request-unknown-partner"));
-        return overview_page(&state, &viewer, &event, &org, e, None).await;
+        return refused(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            overview_page(&state, &viewer, &event, &org, e, None).await,
+        );
     };
     let now = now();
     let expires = now + state.config.request_ttl.as_secs().max(1) as i64;
@@ -300,7 +313,10 @@ pub async fn ask(
         }
         Err(mitra_store::StoreError::Conflict(_)) => {
             let e = fail("to", lang.t("request-already-open"));
-            overview_page(&state, &viewer, &event, &org, e, None).await
+            refused(
+                StatusCode::CONFLICT,
+                overview_page(&state, &viewer, &event, &org, e, None).await,
+            )
         }
         Err(e) => Err(viewer.error(Problem::Unexpected(e.to_string()))),
     }

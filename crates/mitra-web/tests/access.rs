@@ -142,7 +142,7 @@ const TABLE: &[Row] = &[
     row("post", "/company/profile", [FORBIDDEN, FORBIDDEN, NO_CSRF, FORBIDDEN, "303 /company/profile?saved=1", SIGN_IN]),
     // Asking this event's company: unknown in the other event, the form
     // comes back with the field's error and nothing is asked.
-    row("post", "/company/requests", [FORBIDDEN, FORBIDDEN, NO_CSRF, FORBIDDEN, OK, SIGN_IN]).with("to={partner}"),
+    row("post", "/company/requests", [FORBIDDEN, FORBIDDEN, NO_CSRF, FORBIDDEN, INVALID, SIGN_IN]).with("to={partner}"),
     row("post", "/company/requests/{id}", [FORBIDDEN, FORBIDDEN, NO_CSRF, FORBIDDEN, NOT_FOUND, SIGN_IN]).to("/company/requests/{request}").with("action=accept"),
     row("get", "/company/meetings/{id}/outcome", [FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, NOT_FOUND, SIGN_IN]).to("/company/meetings/{meeting}/outcome"),
     row("post", "/company/meetings/{id}/outcome", [FORBIDDEN, FORBIDDEN, NO_CSRF, FORBIDDEN, NOT_FOUND, SIGN_IN]).to("/company/meetings/{meeting}/outcome").with("interest=high&next_step=samples"),
