@@ -61,26 +61,31 @@ async fn raw_sqlite(path: &Path, create: bool) -> Result<sqlx::SqliteConnection>
 
 /// `PRAGMA integrity_check` and `foreign_key_check` of a SQLite connection.
 async fn sqlite_checks(conn: &mut sqlx::SqliteConnection) -> Result<()> {
-    let rows = sqlx::query("PRAGMA integrity_check")
+    let integrity = sqlx::query("PRAGMA integrity_check")
         .fetch_all(&mut *conn)
-        .await?;
-    let result: Vec<String> = rows
+        .await?
         .iter()
         .map(|r| r.try_get::<String, _>(0).unwrap_or_default())
         .collect();
-    if result != ["ok"] {
-        return Err(StoreError::Corrupt(format!(
-            "integrity check failed: {}",
-            result.join("; ")
-        )));
-    }
     let broken = sqlx::query("PRAGMA foreign_key_check")
         .fetch_all(&mut *conn)
-        .await?;
-    if !broken.is_empty() {
+        .await?
+        .len();
+    sqlite_verdict(integrity, broken)
+}
+
+/// What SQLite's two checks said, as a verdict: `integrity` the lines of
+/// `integrity_check`, `broken` the rows `foreign_key_check` returned.
+fn sqlite_verdict(integrity: Vec<String>, broken: usize) -> Result<()> {
+    if integrity != ["ok"] {
         return Err(StoreError::Corrupt(format!(
-            "{} rows point at rows that do not exist",
-            broken.len()
+            "integrity check failed: {}",
+            integrity.join("; ")
+        )));
+    }
+    if broken > 0 {
+        return Err(StoreError::Corrupt(format!(
+            "{broken} rows point at rows that do not exist"
         )));
     }
     Ok(())
@@ -134,29 +139,20 @@ impl Store {
     pub async fn check(&self) -> Result<()> {
         match self.backend {
             Backend::Sqlite => {
+                // The pool's connections speak sqlx's `Any`, not SQLite's
+                // own type: the same two questions, the same verdict.
                 let mut conn = self.pool.acquire().await?;
-                let rows = sqlx::query("PRAGMA integrity_check")
+                let integrity = sqlx::query("PRAGMA integrity_check")
                     .fetch_all(&mut *conn)
-                    .await?;
-                let result: Vec<String> = rows
+                    .await?
                     .iter()
                     .map(|r| r.try_get::<String, _>(0).unwrap_or_default())
                     .collect();
-                if result != ["ok"] {
-                    return Err(StoreError::Corrupt(format!(
-                        "integrity check failed: {}",
-                        result.join("; ")
-                    )));
-                }
                 let broken = sqlx::query("PRAGMA foreign_key_check")
                     .fetch_all(&mut *conn)
-                    .await?;
-                if !broken.is_empty() {
-                    return Err(StoreError::Corrupt(format!(
-                        "{} rows point at rows that do not exist",
-                        broken.len()
-                    )));
-                }
+                    .await?
+                    .len();
+                sqlite_verdict(integrity, broken)?;
             }
             Backend::Postgres => {
                 self.events().await?;

@@ -165,8 +165,8 @@ fn sqlite_url(url: &str) -> std::result::Result<(String, bool), sqlx::Error> {
     Ok((url, false))
 }
 
-/// The URL without its password, for messages.
-pub(crate) fn redact(url: &str) -> String {
+/// The URL without its password, for messages (`user:***@host`).
+pub fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_string();
     };

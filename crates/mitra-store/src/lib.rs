@@ -35,7 +35,7 @@ pub use day::{
     Announcement, AuditEntry, AuditLine, CheckIn, MailQueueSummary, MeetingStamp, NewMail,
     QueuedMail,
 };
-pub use db::Backend;
+pub use db::{Backend, redact as redact_url};
 pub use rows::{EventSummary, Recommendation, StoredMeeting, StoredRequest};
 
 /// Errors of the storage layer.

@@ -383,17 +383,7 @@ async fn connect_or_explain(url: &str) -> PgConnection {
 }
 
 fn unreachable_postgres(url: &str, error: &str) -> ! {
-    // Without the password.
-    let shown = match url.split_once("://") {
-        Some((scheme, rest)) => match rest.split_once('@') {
-            Some((credentials, host)) if credentials.contains(':') => {
-                let user = credentials.split(':').next().unwrap_or_default();
-                format!("{scheme}://{user}:***@{host}")
-            }
-            _ => url.to_string(),
-        },
-        None => url.to_string(),
-    };
+    let shown = mitra_store::redact_url(url);
     panic!(
         "PostgreSQL for the web tests is unreachable at {shown}: {error}\n\
          Start it (as root, on Debian with the postgresql package installed) with\n\

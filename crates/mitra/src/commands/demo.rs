@@ -165,7 +165,7 @@ pub async fn run(args: DemoArgs) -> Outcome {
 /// into other data. Returns the store and the URL to show (without its
 /// password).
 async fn open_empty(url: &str, dir: &Path) -> Outcome<(Store, String)> {
-    let shown = redact(url);
+    let shown = mitra_store::redact_url(url);
     let store = Store::open(url).await?;
     let events = store.events().await?;
     let ties = store.ties().await?;
@@ -191,22 +191,6 @@ async fn open_empty(url: &str, dir: &Path) -> Outcome<(Store, String)> {
          without events (give a new, empty one, or leave out --database to rebuild {})",
         dir.join(DEMO_DB).display()
     )]))
-}
-
-/// A database URL with its password (if any) hidden, fit for messages.
-fn redact(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(authority_end);
-    match authority.rsplit_once('@') {
-        Some((credentials, host)) if credentials.contains(':') => {
-            let user = credentials.split(':').next().unwrap_or_default();
-            format!("{scheme}://{user}:***@{host}{tail}")
-        }
-        _ => url.to_string(),
-    }
 }
 
 /// Builds the demo and writes the outputs under `dir`. The database is
