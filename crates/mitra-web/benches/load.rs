@@ -148,17 +148,22 @@ impl Server {
         Server { child, base }
     }
 
-    /// Resident memory in KiB, from /proc.
+    /// Resident memory in KiB.
     fn resident_kib(&self) -> u64 {
-        std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-            .ok()
-            .and_then(|s| {
-                s.lines()
-                    .find_map(|l| l.strip_prefix("VmRSS:"))
-                    .and_then(|v| v.split_whitespace().next()?.parse().ok())
-            })
-            .unwrap_or(0)
+        resident_kib(self.child.id())
     }
+}
+
+/// A process's resident memory in KiB, from /proc (0 when unreadable).
+fn resident_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        })
+        .unwrap_or(0)
 }
 
 impl Drop for Server {
@@ -552,19 +557,7 @@ fn main() {
             let memory = memory.clone();
             tokio::spawn(async move {
                 loop {
-                    let row = pids
-                        .iter()
-                        .map(|pid| {
-                            std::fs::read_to_string(format!("/proc/{pid}/status"))
-                                .ok()
-                                .and_then(|s| {
-                                    s.lines()
-                                        .find_map(|l| l.strip_prefix("VmRSS:"))
-                                        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-                                })
-                                .unwrap_or(0)
-                        })
-                        .collect();
+                    let row = pids.iter().map(|pid| resident_kib(*pid)).collect();
                     memory.lock().unwrap_or_else(|e| e.into_inner()).push(row);
                     tokio::time::sleep(Duration::from_secs(1)).await;
                 }
