@@ -14,7 +14,10 @@
 //! each meeting where it extends both participants' blocks), then a
 //! simulated-annealing search over ejection-chain moves (insert an unmet
 //! request by ejecting what is in its way and re-placing the ejected
-//! meetings; move a meeting, swapping out what is in its way) with
+//! meetings; move a meeting, swapping out what is in its way; Kempe-chain
+//! swaps of two slots; exact block repair of one participant's session,
+//! which may swap a partner's meeting that is in the way into the slot
+//! the repaired meeting leaves, so the partner stays as busy as before) with
 //! interpreter assignment repaired by augmenting paths in each slot. The
 //! search budget is counted in moves, never in time. Bounds come from
 //! flow relaxations (see [`bounds`]).

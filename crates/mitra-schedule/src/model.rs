@@ -342,3 +342,66 @@ pub(crate) fn run_cost(busy: impl Iterator<Item = bool>) -> (u32, u32) {
     }
     (breaks, idle)
 }
+
+/// The cost change (breaks weighted `w`, plus idle slots) of making slot
+/// `off` of a session row busy (`add`) or free, the row's other slots as
+/// `busy` says: only the nearest busy slots on either side matter.
+#[inline]
+pub(crate) fn point_delta(
+    len: usize,
+    off: usize,
+    add: bool,
+    w: i64,
+    busy: impl Fn(usize) -> bool,
+) -> i64 {
+    let left = (0..off).rev().find(|&k| busy(k));
+    let right = (off + 1..len).find(|&k| busy(k));
+    let sign = if add { 1 } else { -1 };
+    match (left, right) {
+        (None, None) => 0,
+        (Some(l), None) => {
+            let gap = (off - l - 1) as i64;
+            sign * (if gap > 0 { w + gap } else { 0 })
+        }
+        (None, Some(r)) => {
+            let gap = (r - off - 1) as i64;
+            sign * (if gap > 0 { w + gap } else { 0 })
+        }
+        (Some(l), Some(r)) => {
+            // split (add) or join (remove) the gaps on either side
+            let (a, b) = ((off - l - 1) as i64, (r - off - 1) as i64);
+            let split = (a > 0) as i64 + (b > 0) as i64;
+            sign * ((split - 1) * w - 1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `point_delta` against recounting, on every row of up to 9 slots.
+    #[test]
+    fn point_delta_matches_run_cost() {
+        let w = 10;
+        for len in 1..=9usize {
+            for mask in 0u32..(1 << len) {
+                let busy = |k: usize| mask >> k & 1 == 1;
+                let cost = |m: u32| {
+                    let (b, i) = run_cost((0..len).map(|k| m >> k & 1 == 1));
+                    b as i64 * w + i as i64
+                };
+                for off in 0..len {
+                    let add = !busy(off);
+                    let flipped = mask ^ (1 << off);
+                    let d = point_delta(len, off, add, w, |k| k != off && busy(k));
+                    assert_eq!(
+                        d,
+                        cost(flipped) - cost(mask),
+                        "len {len} mask {mask:b} off {off}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -225,10 +225,19 @@ fn kempe(st: &mut State<'_>, r: usize, s2: usize, chain: &mut Vec<u32>) -> bool 
 /// Exact repair of one participant's session: takes out `p`'s meetings of
 /// session `sess` and puts them back as one contiguous block, choosing the
 /// block and the order that cost the other participants least (an
-/// assignment problem per block position).
-fn block_repair(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<u32>) -> bool {
+/// assignment problem per block position). With `swaps`, a meeting may also
+/// go where its partner is busy: the partner's meeting there trades slots
+/// with it (moves into the slot it left), which keeps the partner's slots
+/// and costs only the third participant's move.
+fn block_repair(
+    st: &mut State<'_>,
+    p: usize,
+    sess: usize,
+    mine: &mut Vec<u32>,
+    swaps: bool,
+) -> bool {
     let mark = st.log.len();
-    if block_repair_inner(st, p, sess, mine) {
+    if block_repair_inner(st, p, sess, mine, swaps) {
         true
     } else {
         st.rollback_to(mark);
@@ -244,8 +253,9 @@ fn block_cascade(
     sess: usize,
     mine: &mut Vec<u32>,
     depth: usize,
+    swaps: bool,
 ) -> bool {
-    if !block_repair(st, p, sess, mine) {
+    if !block_repair(st, p, sess, mine, swaps) {
         return false;
     }
     st.settle();
@@ -264,7 +274,7 @@ fn block_cascade(
         .collect();
     let mut work = mine.len();
     for q in partners.into_iter().take(depth) {
-        if st.pcost[q * ns + sess].0 > 0 && block_repair(st, q, sess, mine) {
+        if st.pcost[q * ns + sess].0 > 0 && block_repair(st, q, sess, mine, swaps) {
             work += mine.len();
             st.settle();
         }
@@ -274,7 +284,13 @@ fn block_cascade(
     true
 }
 
-fn block_repair_inner(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<u32>) -> bool {
+fn block_repair_inner(
+    st: &mut State<'_>,
+    p: usize,
+    sess: usize,
+    mine: &mut Vec<u32>,
+    swaps: bool,
+) -> bool {
     let m = st.m;
     let n = m.n_slots;
     let start = m.sess_start[sess] as usize;
@@ -290,11 +306,16 @@ fn block_repair_inner(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<
     if !(2..=24).contains(&k) {
         return false;
     }
+    let orig: Vec<u32> = mine.iter().map(|&x| st.slot_of[x as usize]).collect();
     for &x in mine.iter() {
         st.unplace(x as usize);
     }
-    // the other side's cost of each meeting at each slot of the session
+    // the other side's cost of each meeting at each slot of the session;
+    // where the other side is busy, the cost of swapping its meeting there
+    // into the slot this meeting leaves (`via`)
     let mut at = vec![INF; k * len];
+    let mut via = vec![NONE; k * len];
+    let n_pool = m.pool_tables.len() as u32;
     for (i, &x) in mine.iter().enumerate() {
         let x = x as usize;
         let q = if m.req_a[x] as usize == p {
@@ -302,11 +323,39 @@ fn block_repair_inner(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<
         } else {
             m.req_a[x]
         } as usize;
+        let t = orig[i] as usize;
         for &s in m.cands(x) {
             let s = s as usize;
-            if s >= start && s < start + len && st.fits(x, s) {
-                at[i * len + s - start] = st.local_delta(q, s, true);
+            if s < start || s >= start + len {
+                continue;
             }
+            if st.fits(x, s) {
+                at[i * len + s - start] = st.local_delta(q, s, true);
+                continue;
+            }
+            // swap: q's meeting y at s goes to t, q stays busy in both
+            let y = st.occ[q * n + s];
+            if !swaps || y == NONE || m.has_prev || m.class[x] != NONE {
+                continue;
+            }
+            let y = y as usize;
+            let z = (if m.req_a[y] as usize == q {
+                m.req_b[y]
+            } else {
+                m.req_a[y]
+            }) as usize;
+            if m.class[y] != NONE
+                || st.occ[p * n + s] != NONE
+                || st.occ[q * n + t] != NONE
+                || st.occ[z * n + t] != NONE
+                || m.cands(y).binary_search(&(t as u32)).is_err()
+                || (m.pool[x] && !m.pool[y] && st.pool_used[s] >= n_pool)
+                || (m.pool[y] && st.pool_used[t] >= n_pool)
+            {
+                continue;
+            }
+            at[i * len + s - start] = st.move_delta(z, s, t);
+            via[i * len + s - start] = y as u32;
         }
     }
     let mut cost = vec![0i64; k * k];
@@ -327,6 +376,25 @@ fn block_repair_inner(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<
         if dead {
             continue;
         }
+        // an assignment costs at least its rows' minima (and its columns'):
+        // windows that cannot beat the best so far are not solved
+        if let Some(b) = &best {
+            let rows: i64 = (0..k)
+                .map(|i| {
+                    cost[i * k..(i + 1) * k]
+                        .iter()
+                        .copied()
+                        .min()
+                        .unwrap_or(INF)
+                })
+                .sum();
+            let cols: i64 = (0..k)
+                .map(|j| (0..k).map(|i| cost[i * k + j]).min().unwrap_or(INF))
+                .sum();
+            if rows.max(cols) >= b.0 {
+                continue;
+            }
+        }
         if let Some((total, col)) = hungarian(k, &cost)
             && best.as_ref().is_none_or(|b| total < b.0)
         {
@@ -336,12 +404,20 @@ fn block_repair_inner(st: &mut State<'_>, p: usize, sess: usize, mine: &mut Vec<
     let Some((_, w, col)) = best else {
         return false;
     };
+    let mut swapped: Vec<(usize, usize)> = Vec::new();
+    for i in 0..k {
+        let y = via[i * len + w + col[i] - start];
+        if y != NONE {
+            st.unplace(y as usize);
+            swapped.push((y as usize, orig[i] as usize));
+        }
+    }
     for i in 0..k {
         if !st.try_place(mine[i] as usize, w + col[i]) {
             return false;
         }
     }
-    true
+    swapped.iter().all(|&(y, t)| st.try_place(y, t))
 }
 
 /// Puts an ejected meeting back: into `hint` (the slot its ejector left)
@@ -518,7 +594,8 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                     }
                     key = rng.below(st.pcost.len());
                 }
-                let done = block_cascade(st, key / ns, key % ns, &mut ej, cascade);
+                let swaps = rng.below(2) == 0;
+                let done = block_cascade(st, key / ns, key % ns, &mut ej, cascade, swaps);
                 it += ej.len() as u64; // its work: one move per meeting re-placed
                 done
             } else if !st.unmet.is_empty() && roll < block_share + 25 {
@@ -624,9 +701,171 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
         temp = t0 * REHEAT;
         cool = (t1 / temp).powf(2.0 / budget_base as f64);
     }
-    st.moves = it;
     if !pending && let Some((slots, interps)) = snap {
         st.load(&slots, &interps);
     }
+    st.moves = it;
     stopped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Model;
+    use crate::{Instance, Participant, Request};
+
+    /// Every hard constraint of the state, recounted from `slot_of`.
+    fn assert_valid(st: &State<'_>) {
+        let m = st.m;
+        let mut busy = vec![NONE; m.np * m.n_slots];
+        let mut pool = vec![0u32; m.n_slots];
+        for r in 0..m.n_req() {
+            let s = st.slot_of[r];
+            if s == NONE {
+                continue;
+            }
+            assert!(m.cands(r).contains(&s), "request {r} outside its slots");
+            for p in [m.req_a[r] as usize, m.req_b[r] as usize] {
+                assert_eq!(
+                    busy[p * m.n_slots + s as usize],
+                    NONE,
+                    "two meetings at once"
+                );
+                busy[p * m.n_slots + s as usize] = r as u32;
+            }
+            if m.pool[r] {
+                pool[s as usize] += 1;
+            }
+        }
+        assert_eq!(busy, st.occ);
+        assert!(pool.iter().all(|&k| k as usize <= m.pool_tables.len()));
+        assert_eq!(pool, st.pool_used);
+    }
+
+    /// Block repair with swaps (a partner's meeting in the way trades slots
+    /// with the meeting that moves in) keeps every hard constraint, on
+    /// crowded random instances where swaps are needed, and does swap.
+    #[test]
+    fn block_repair_with_swaps_keeps_the_schedule_valid() {
+        let mut rng = Rng::new(7);
+        let mut swaps_seen = 0;
+        for round in 0..40 {
+            let np = 10;
+            let n_slots = 8;
+            let speaker = Participant {
+                languages: vec![0],
+                ..Participant::default()
+            };
+            let mut participants = vec![speaker; np];
+            for p in &mut participants {
+                if rng.below(3) == 0 {
+                    p.unavailable = vec![rng.below(n_slots)];
+                }
+            }
+            let mut requests = Vec::new();
+            for a in 0..np {
+                for b in a + 1..np {
+                    if rng.below(5) < 2 {
+                        let allowed_slots = (rng.below(4) == 0).then(|| vec![0, 1, 2]);
+                        requests.push(Request {
+                            a,
+                            b,
+                            priority: 3,
+                            allowed_slots,
+                            previous: None,
+                        });
+                    }
+                }
+            }
+            let inst = Instance {
+                session_lengths: vec![n_slots],
+                table_owner: vec![None; 2 + round % 3],
+                participants,
+                interpreters: Vec::new(),
+                requests,
+            };
+            let m = Model::build(&inst).unwrap();
+            let mut st = State::new(&m);
+            construct(&mut st);
+            assert_valid(&st);
+            let mut mine = Vec::new();
+            for p in 0..np {
+                let placed = st.cnt.clone();
+                st.begin();
+                let mark = st.log.len();
+                let done = block_repair(&mut st, p, 0, &mut mine, true);
+                if done {
+                    let own = |r: u32| {
+                        m.req_a[r as usize] as usize == p || m.req_b[r as usize] as usize == p
+                    };
+                    swaps_seen += st.log[mark..]
+                        .iter()
+                        .filter(|op| matches!(op, Op::Unplace { r, .. } if !own(*r)))
+                        .count();
+                    // p's meetings form one block
+                    let row: Vec<bool> = (0..n_slots)
+                        .map(|s| st.occ[p * n_slots + s] != NONE)
+                        .collect();
+                    assert_eq!(crate::model::run_cost(row.into_iter()).0, 0);
+                }
+                st.settle();
+                assert_valid(&st);
+                assert_eq!(st.cnt, placed, "no meeting lost or added");
+            }
+        }
+        assert!(swaps_seen > 0, "the swap was never used");
+    }
+
+    /// A participant whose partners are busy in every slot its block could
+    /// take: only swaps (the partner's other meeting into the slot left)
+    /// make the block, and they keep everybody in one meeting per slot.
+    #[test]
+    fn block_repair_needs_swaps_when_partners_are_busy() {
+        let speaker = Participant {
+            languages: vec![0],
+            ..Participant::default()
+        };
+        let pair = |a, b| Request {
+            a,
+            b,
+            priority: 3,
+            allowed_slots: None,
+            previous: None,
+        };
+        let inst = Instance {
+            session_lengths: vec![4],
+            table_owner: vec![None; 10],
+            participants: vec![speaker.clone(); 7],
+            interpreters: Vec::new(),
+            // p0 meets 1 (slot 0) and 2 (slot 3); 1 and 2 are busy in 1, 2
+            requests: vec![
+                pair(0, 1),
+                pair(0, 2),
+                pair(2, 3),
+                pair(2, 4),
+                pair(1, 5),
+                pair(1, 6),
+            ],
+        };
+        let m = Model::build(&inst).unwrap();
+        let mut st = State::new(&m);
+        st.load(&[0, 3, 1, 2, 1, 2], &[NONE; 6]);
+        assert_eq!(st.breaks, 1);
+        let mut mine = Vec::new();
+        st.begin();
+        assert!(!block_repair(&mut st, 0, 0, &mut mine, false));
+        st.settle();
+        assert_eq!(st.slot_of, vec![0, 3, 1, 2, 1, 2]);
+        st.begin();
+        assert!(block_repair(&mut st, 0, 0, &mut mine, true));
+        st.settle();
+        assert_valid(&st);
+        assert_eq!(st.cnt, vec![2, 3, 3, 1, 1, 1, 1]);
+        let row: Vec<bool> = (0..4).map(|s| st.occ[s] != NONE).collect();
+        assert_eq!(
+            crate::model::run_cost(row.into_iter()).0,
+            0,
+            "p0 in one block"
+        );
+    }
 }

@@ -408,14 +408,27 @@ impl<'m> State<'m> {
         let len = m.sess_len[sess] as usize;
         let row = &self.occ[p * m.n_slots + start..p * m.n_slots + start + len];
         let off = s - start;
-        let before = crate::model::run_cost(row.iter().map(|&x| x != NONE));
-        let after = crate::model::run_cost(
-            row.iter()
-                .enumerate()
-                .map(|(k, &x)| if k == off { add } else { x != NONE }),
-        );
+        crate::model::point_delta(len, off, add, m.break_weight, |k| row[k] != NONE)
+    }
+
+    /// The cost change of moving a meeting of `p` from slot `from` to the
+    /// free slot `to`, other slots as they are.
+    pub fn move_delta(&self, p: usize, from: usize, to: usize) -> i64 {
+        let m = self.m;
         let w = m.break_weight;
-        (after.0 as i64 - before.0 as i64) * w + (after.1 as i64 - before.1 as i64)
+        let sess = m.sess_of[from] as usize;
+        let start = m.sess_start[sess] as usize;
+        let len = m.sess_len[sess] as usize;
+        let base = p * m.n_slots + start;
+        let off = from - start;
+        let removed = crate::model::point_delta(len, off, false, w, |k| self.occ[base + k] != NONE);
+        if m.sess_of[to] as usize != sess {
+            return removed + self.local_delta(p, to, true);
+        }
+        let added = crate::model::point_delta(len, to - start, true, w, |k| {
+            k != off && self.occ[base + k] != NONE
+        });
+        removed + added
     }
 
     /// Tables for the placed meetings: fixed tables where a side has one

@@ -350,7 +350,7 @@ const JAIR_KNOWN_GAPS: &[(&str, usize)] = &[
     ("forumt-14crafc", 7),
     ("forumt-14crafe", 7),
     ("tic-13crafc", 6),
-    ("tic-14crafc", 2),
+    ("tic-14crafc", 3),
     ("ticf-13crafa", 2),
     ("ticf-13crafb", 11),
     ("ticf-13crafc", 7),
