@@ -158,6 +158,10 @@ pub struct ScheduleOptions {
     pub effort: Option<u64>,
     /// Write `stats.seconds` (the one field that differs between runs).
     pub seconds: bool,
+    /// `(slot, table)` ids taken by meetings outside the instance (meetings
+    /// already held, when the rest of a day is re-scheduled): no meeting
+    /// goes to such a table in such a slot.
+    pub tables_taken: Vec<(String, String)>,
 }
 
 impl Default for ScheduleOptions {
@@ -167,6 +171,7 @@ impl Default for ScheduleOptions {
             seed: mitra_schedule::Options::default().seed,
             effort: None,
             seconds: true,
+            tables_taken: Vec::new(),
         }
     }
 }
@@ -683,6 +688,7 @@ pub fn compile(file: &InstanceFile) -> Result<Compiled, Vec<Problem>> {
             participants,
             interpreters,
             requests,
+            tables_taken: Vec::new(),
         },
         slot_ids,
         table_ids: file.tables.clone(),
@@ -972,6 +978,21 @@ pub fn run(
             return Err(probs);
         }
     };
+    for (k, (slot, table)) in options.tables_taken.iter().enumerate() {
+        match (
+            compiled.slot_index.get(slot),
+            compiled.table_index.get(table),
+        ) {
+            (Some(&s), Some(&t)) => compiled.instance.tables_taken.push((s, t)),
+            _ => probs.push(Problem::new(
+                format!("tables_taken[{k}]"),
+                format!("unknown slot {slot} or table {table}"),
+            )),
+        }
+    }
+    if !probs.is_empty() {
+        return Err(probs);
+    }
     let by_pair = previous
         .as_ref()
         .map(|prev| previous_by_pair(&compiled, prev));

@@ -93,7 +93,7 @@ pub(crate) fn met_bounds(m: &Model) -> [usize; 3] {
                 })
                 .count();
             slot_bound += (people / 2)
-                .min(m.pool_tables.len() + owners)
+                .min(m.pool_cap[s] as usize + owners)
                 .min(per_slot_reqs[s]);
         }
         out[k] = reqs.len().min(flow_bound).min(slot_bound);

@@ -44,6 +44,10 @@ pub struct Instance {
     pub participants: Vec<Participant>,
     pub interpreters: Vec<Interpreter>,
     pub requests: Vec<Request>,
+    /// Tables already taken in a slot by meetings outside the instance
+    /// (`(slot, table)`: meetings already held, which a re-scheduling of
+    /// the rest of the day must leave where they are).
+    pub tables_taken: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -25,6 +25,10 @@ pub(crate) struct Model {
     pub ni: usize,
     pub avail_i: Vec<u64>,
     pub pool_tables: Vec<u32>,
+    /// Pool tables free in each slot (the pool less the tables taken).
+    pub pool_cap: Vec<u32>,
+    /// `(slot, table)` pairs taken by meetings outside the instance.
+    pub taken: std::collections::HashSet<(u32, u32)>,
     /// Interpreter lists, one per class of language pair.
     pub classes: Vec<Vec<u32>>,
     pub req_a: Vec<u32>,
@@ -136,6 +140,16 @@ impl Model {
             .filter(|&t| inst.table_owner[t].is_none())
             .map(|t| t as u32)
             .collect();
+        let mut taken = std::collections::HashSet::new();
+        let mut pool_cap = vec![pool_tables.len() as u32; n_slots];
+        for &(s, t) in &inst.tables_taken {
+            if s >= n_slots || t >= nt {
+                return bad(format!("table {t} taken in slot {s}: out of range"));
+            }
+            if taken.insert((s as u32, t as u32)) && inst.table_owner[t].is_none() {
+                pool_cap[s] -= 1;
+            }
+        }
         let ni = inst.interpreters.len();
         let mut avail_i = Vec::with_capacity(ni * words);
         let mut langs_i = Vec::with_capacity(ni);
@@ -160,6 +174,8 @@ impl Model {
             ni,
             avail_i,
             pool_tables,
+            pool_cap,
+            taken,
             classes: Vec::new(),
             req_a: Vec::with_capacity(nr),
             req_b: Vec::with_capacity(nr),
@@ -251,6 +267,18 @@ impl Model {
                 for s in slots {
                     let su = s as usize;
                     if !m.avail(a, su) || !m.avail(b, su) {
+                        continue;
+                    }
+                    if m.pool[r] && m.pool_cap[su] == 0 {
+                        continue;
+                    }
+                    // a fixed table taken then (by a meeting held there)
+                    let (ta, tb) = (m.fixed_table[a], m.fixed_table[b]);
+                    if !m.pool[r]
+                        && [ta, tb]
+                            .iter()
+                            .all(|&t| t == NONE || m.taken.contains(&(s, t)))
+                    {
                         continue;
                     }
                     if cls != NONE

@@ -140,7 +140,7 @@ fn eject_and_place(
             ej.push(x);
         }
     }
-    if m.pool[r] && st.pool_used[s] as usize >= m.pool_tables.len() {
+    if m.pool[r] && st.pool_used[s] >= m.pool_cap[s] {
         let list = &st.pool_list[s];
         if list.is_empty() {
             return false;
@@ -315,7 +315,6 @@ fn block_repair_inner(
     // into the slot this meeting leaves (`via`)
     let mut at = vec![INF; k * len];
     let mut via = vec![NONE; k * len];
-    let n_pool = m.pool_tables.len() as u32;
     for (i, &x) in mine.iter().enumerate() {
         let x = x as usize;
         let q = if m.req_a[x] as usize == p {
@@ -349,8 +348,8 @@ fn block_repair_inner(
                 || st.occ[q * n + t] != NONE
                 || st.occ[z * n + t] != NONE
                 || m.cands(y).binary_search(&(t as u32)).is_err()
-                || (m.pool[x] && !m.pool[y] && st.pool_used[s] >= n_pool)
-                || (m.pool[y] && st.pool_used[t] >= n_pool)
+                || (m.pool[x] && !m.pool[y] && st.pool_used[s] >= m.pool_cap[s])
+                || (m.pool[y] && st.pool_used[t] >= m.pool_cap[t])
             {
                 continue;
             }
@@ -782,6 +781,7 @@ mod tests {
                 table_owner: vec![None; 2 + round % 3],
                 participants,
                 interpreters: Vec::new(),
+                tables_taken: Vec::new(),
                 requests,
             };
             let m = Model::build(&inst).unwrap();
@@ -837,6 +837,7 @@ mod tests {
             table_owner: vec![None; 10],
             participants: vec![speaker.clone(); 7],
             interpreters: Vec::new(),
+            tables_taken: Vec::new(),
             // p0 meets 1 (slot 0) and 2 (slot 3); 1 and 2 are busy in 1, 2
             requests: vec![
                 pair(0, 1),

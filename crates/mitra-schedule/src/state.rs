@@ -237,7 +237,7 @@ impl<'m> State<'m> {
             && self.occ[b * m.n_slots + s] == NONE
             && self.cnt[a] < m.cap[a]
             && self.cnt[b] < m.cap[b]
-            && (!m.pool[r] || (self.pool_used[s] as usize) < m.pool_tables.len())
+            && (!m.pool[r] || self.pool_used[s] < m.pool_cap[s])
     }
 
     /// Places `r` at candidate slot `s` if it fits, finding an interpreter
@@ -433,7 +433,8 @@ impl<'m> State<'m> {
 
     /// Tables for the placed meetings: fixed tables where a side has one
     /// (its previous table when that was one of them), previous pool tables
-    /// where kept, then the remaining pool tables in order.
+    /// where kept, then the remaining pool tables in order; never a table
+    /// taken in that slot.
     pub fn assign_tables(&self) -> Vec<u32> {
         let m = self.m;
         let nr = m.n_req();
@@ -454,11 +455,11 @@ impl<'m> State<'m> {
             let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
             if !m.pool[r] {
                 let (ta, tb) = (m.fixed_table[a], m.fixed_table[b]);
-                table[r] = if m.prev_table[r] != NONE
-                    && (m.prev_table[r] == ta || m.prev_table[r] == tb)
-                {
-                    m.prev_table[r]
-                } else if ta != NONE {
+                let free = |t: u32| t != NONE && !m.taken.contains(&(s, t));
+                let prev = m.prev_table[r];
+                table[r] = if free(prev) && (prev == ta || prev == tb) {
+                    prev
+                } else if free(ta) {
                     ta
                 } else {
                     tb
@@ -468,7 +469,9 @@ impl<'m> State<'m> {
             }
         }
         for (s, list) in by_slot.iter().enumerate() {
-            used.iter_mut().for_each(|u| *u = false);
+            for (k, &t) in m.pool_tables.iter().enumerate() {
+                used[k] = m.taken.contains(&(s as u32, t));
+            }
             for &r in list {
                 let r = r as usize;
                 if m.prev_slot[r] == s as u32

@@ -27,6 +27,7 @@ fn inst(slots: usize, pool: usize, people: Vec<Participant>, requests: Vec<Reque
         participants: people,
         interpreters: vec![],
         requests,
+        tables_taken: Vec::new(),
     }
 }
 
@@ -115,6 +116,7 @@ fn fixed_tables() {
         participants: people,
         interpreters: vec![],
         requests: vec![req(1, 0, 3), req(1, 2, 3), req(3, 0, 3)],
+        tables_taken: vec![],
     };
     let sol = solve(&instance, &Options::default()).unwrap();
     assert_eq!(sol.outcome[0].as_ref().unwrap().table, 0);
@@ -331,6 +333,7 @@ fn tiny_instance() -> impl Strategy<Value = Instance> {
                     participants,
                     interpreters: vec![],
                     requests,
+                    tables_taken: vec![],
                 }
             },
         )
@@ -375,5 +378,184 @@ proptest! {
         let (met, breaks) = best_lex.unwrap();
         prop_assert_eq!(sol.stats.met, met, "lexicographic optimum of met");
         prop_assert_eq!(sol.stats.breaks, breaks, "fewest breaks");
+    }
+}
+
+/// Every hard constraint of a solution, checked from the instance alone.
+fn violations(inst: &Instance, sol: &mitra_schedule::Solution) -> Vec<String> {
+    let n_slots: usize = inst.session_lengths.iter().sum();
+    let mut v = Vec::new();
+    let mut person_at = std::collections::HashSet::new();
+    let mut table_at = std::collections::HashSet::new();
+    let mut interp_at = std::collections::HashSet::new();
+    let mut count = vec![0u32; inst.participants.len()];
+    for (r, out) in sol.outcome.iter().enumerate() {
+        let Ok(p) = out else { continue };
+        let q = &inst.requests[r];
+        let (a, b) = (&inst.participants[q.a], &inst.participants[q.b]);
+        if p.slot >= n_slots {
+            v.push(format!("request {r}: slot {} out of range", p.slot));
+        }
+        if let Some(allowed) = &q.allowed_slots
+            && !allowed.contains(&p.slot)
+        {
+            v.push(format!("request {r}: slot {} not allowed", p.slot));
+        }
+        for (who, part) in [(q.a, a), (q.b, b)] {
+            count[who] += 1;
+            if part.unavailable.contains(&p.slot) {
+                v.push(format!("request {r}: {who} unavailable in {}", p.slot));
+            }
+            if !person_at.insert((who, p.slot)) {
+                v.push(format!("request {r}: {who} twice in slot {}", p.slot));
+            }
+        }
+        if inst.tables_taken.contains(&(p.slot, p.table)) {
+            v.push(format!(
+                "request {r}: table {} taken in slot {}",
+                p.table, p.slot
+            ));
+        }
+        if !table_at.insert((p.table, p.slot)) {
+            v.push(format!(
+                "request {r}: table {} twice in slot {}",
+                p.table, p.slot
+            ));
+        }
+        let table_ok = match inst.table_owner.get(p.table) {
+            Some(None) => a.table.is_none() && b.table.is_none(),
+            Some(Some(owner)) => *owner == q.a || *owner == q.b,
+            None => false,
+        };
+        if !table_ok {
+            v.push(format!("request {r}: table {} is not theirs", p.table));
+        }
+        let shared = a.languages.iter().any(|l| b.languages.contains(l));
+        match (shared, p.interpreter) {
+            (true, Some(i)) => v.push(format!("request {r}: needless interpreter {i}")),
+            (false, None) => v.push(format!("request {r}: no interpreter")),
+            (false, Some(i)) => {
+                let it = &inst.interpreters[i];
+                if !it.languages.iter().any(|l| a.languages.contains(l))
+                    || !it.languages.iter().any(|l| b.languages.contains(l))
+                {
+                    v.push(format!("request {r}: interpreter {i} cannot interpret"));
+                }
+                if it.unavailable.contains(&p.slot) {
+                    v.push(format!("request {r}: interpreter {i} unavailable"));
+                }
+                if !interp_at.insert((i, p.slot)) {
+                    v.push(format!("request {r}: interpreter {i} twice in {}", p.slot));
+                }
+            }
+            (true, None) => {}
+        }
+    }
+    for (who, part) in inst.participants.iter().enumerate() {
+        if let Some(max) = part.max_meetings
+            && count[who] > max
+        {
+            v.push(format!(
+                "participant {who}: {} meetings over {max}",
+                count[who]
+            ));
+        }
+    }
+    v
+}
+
+/// A crowded random event: three languages, few interpreters, some fixed
+/// tables, few pool tables, some tables taken in some slots, narrow
+/// windows and unavailability, so every
+/// move of the search meets a hard constraint in its way.
+fn crowded_event(seed: u64) -> Instance {
+    let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut next = move |n: usize| -> usize {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    let sessions = vec![4 + next(4), 3 + next(4)];
+    let n_slots: usize = sessions.iter().sum();
+    let np = 16 + next(16);
+    let mut table_owner = vec![None; 2 + next(4)];
+    let participants: Vec<Participant> = (0..np)
+        .map(|p| {
+            let mut languages = vec![next(3) as u32];
+            if next(4) == 0 {
+                languages.push(next(3) as u32);
+            }
+            let table = (next(4) == 0).then(|| {
+                table_owner.push(Some(p));
+                table_owner.len() - 1
+            });
+            Participant {
+                languages,
+                unavailable: (0..next(3)).map(|_| next(n_slots)).collect(),
+                max_meetings: (next(5) == 0).then(|| 1 + next(5) as u32),
+                table,
+            }
+        })
+        .collect();
+    let interpreters = (0..1 + next(3))
+        .map(|_| Interpreter {
+            languages: vec![next(3) as u32, next(3) as u32],
+            unavailable: (0..next(3)).map(|_| next(n_slots)).collect(),
+        })
+        .collect();
+    let mut requests = Vec::new();
+    for a in 0..np {
+        for b in a + 1..np {
+            if next(100) < 30 {
+                requests.push(Request {
+                    a,
+                    b,
+                    priority: 1 + next(3) as u8,
+                    allowed_slots: (next(6) == 0)
+                        .then(|| (0..1 + next(4)).map(|_| next(n_slots)).collect()),
+                    previous: None,
+                });
+            }
+        }
+    }
+    // tables held by meetings outside the instance (held earlier)
+    let tables_taken = (0..next(6))
+        .map(|_| (next(n_slots), next(table_owner.len())))
+        .collect();
+    Instance {
+        session_lengths: sessions,
+        table_owner,
+        participants,
+        interpreters,
+        requests,
+        tables_taken,
+    }
+}
+
+/// The search's every move (ejections, Kempe chains, block repairs and
+/// their swaps) keeps every hard constraint, interpreters and tables
+/// included, on crowded events checked from the instance alone.
+#[test]
+fn crowded_events_stay_valid() {
+    for seed in 1..=24u64 {
+        let inst = crowded_event(seed);
+        let opts = Options {
+            min_moves: 60_000,
+            max_moves: 60_000,
+            ..Options::default()
+        };
+        let sol = solve(&inst, &opts).unwrap();
+        let bad = violations(&inst, &sol);
+        assert!(bad.is_empty(), "seed {seed}: {bad:?}");
+        let (breaks, idle) = mitra_schedule::breaks_of(
+            &inst,
+            &sol.outcome
+                .iter()
+                .map(|o| o.as_ref().ok().map(|p| p.slot))
+                .collect::<Vec<_>>(),
+        );
+        assert_eq!((sol.stats.breaks, sol.stats.idle_slots), (breaks, idle));
+        assert!(met_count(&sol) > 0, "seed {seed}: nothing met");
     }
 }

@@ -465,6 +465,11 @@ pub(crate) async fn publish_schedule(
     add: &[(Option<i64>, Meeting)],
 ) -> Result<()> {
     let key = event_key(&mut **tx, event).await?;
+    // Cancellations first: they free the people and interpreters that kept
+    // and new meetings take over.
+    for id in cancel {
+        rows::set_meeting_status(tx, event, *id, MeetingStatus::Cancelled).await?;
+    }
     // Interpreters change in two steps, so that two meetings of one slot
     // can swap theirs without a moment of double booking.
     for (id, _) in reassign {
@@ -492,9 +497,6 @@ pub(crate) async fn publish_schedule(
                 id: id.to_string(),
             });
         }
-    }
-    for id in cancel {
-        rows::set_meeting_status(tx, event, *id, MeetingStatus::Cancelled).await?;
     }
     // The new meetings go in as drafts first (the store's one insert path,
     // checked by the schema), then become published together.

@@ -680,7 +680,58 @@ async fn a_stale_schedule_is_refused_the_same_way_on_both(backend: Backend) {
     assert!(!StoreError::Conflict("x".into()).is_unique_violation());
 }
 
+/// A re-scheduling may give a kept meeting the interpreter of a meeting it
+/// cancels in the same slot: the cancellation frees the interpreter first.
+async fn a_kept_meeting_takes_the_interpreter_of_a_cancelled_one(backend: Backend) {
+    let store = seeded(backend).await;
+    let event = event_id();
+    store
+        .replace_draft_meetings(
+            &event,
+            &[
+                (None, meeting("g1", "h1", "am-0900", "H1", None)),
+                (None, meeting("g2", "h2", "am-0900", "P1", Some("i1"))),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.publish_drafts(&event).await.unwrap(), 2);
+    let standing = store.meetings(&event).await.unwrap();
+    let id_of = |a: &str| {
+        standing
+            .iter()
+            .find(|m| m.meeting.a.as_str() == a)
+            .map(|m| m.id)
+            .unwrap()
+    };
+    let none = mitra_store::Announcement {
+        actor: "organizer",
+        now: 1_000,
+        mails: &[],
+    };
+    store
+        .publish_schedule(
+            &event,
+            &[id_of("g2")],
+            &[(id_of("g1"), Some(InterpreterId::parse("i1").unwrap()))],
+            &[(None, meeting("g2", "h2", "am-0920", "P1", None))],
+            &none,
+        )
+        .await
+        .unwrap();
+    let after = store.meetings(&event).await.unwrap();
+    let kept = after.iter().find(|m| m.id == id_of("g1")).unwrap();
+    assert_eq!(
+        kept.meeting.interpreter.as_ref().map(|i| i.as_str()),
+        Some("i1")
+    );
+    let cancelled = after.iter().find(|m| m.id == id_of("g2")).unwrap();
+    assert_eq!(cancelled.meeting.status, MeetingStatus::Cancelled);
+    assert_eq!(after.len(), 3);
+}
+
 mitra_store::backend_tests!(
+    a_kept_meeting_takes_the_interpreter_of_a_cancelled_one,
     a_stale_schedule_is_refused_the_same_way_on_both,
     codes_sort_by_code_point_on_both_backends,
     event_and_organizations_round_trip_through_a_file,

@@ -1083,6 +1083,22 @@ async fn the_organizer_runs_matching_schedules_and_publishes(backend: Backend) {
     )
     .await;
     assert_eq!(accepted.status, StatusCode::OK);
+    // The demo's day has happened: its meetings are history, which the
+    // re-scheduling must leave exactly where they are.
+    let history: Vec<_> = store
+        .meetings(&event())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| {
+            matches!(
+                m.meeting.status,
+                mitra_core::meeting::MeetingStatus::Held
+                    | mitra_core::meeting::MeetingStatus::NoShow
+            )
+        })
+        .collect();
+    assert!(history.len() > 100);
     let proposal = call(
         &app,
         Method::POST,
@@ -1125,6 +1141,11 @@ async fn the_organizer_runs_matching_schedules_and_publishes(backend: Backend) {
     .await;
     assert_eq!(published.status, StatusCode::OK, "{}", published.json);
     assert_eq!(published.json["added"], proposal.json["added"]);
+    let after = store.meetings(&event()).await.unwrap();
+    for m in &history {
+        assert!(after.contains(m), "history changed: {m:?}");
+    }
+    assert!(published.json["added"].as_u64().unwrap() > 0);
     let asker = &c.asker;
     let agenda = call(
         &app,

@@ -156,6 +156,7 @@ pub fn parse(text: &str) -> Result<Dzn, String> {
             table_owner: vec![None; n_tables],
             participants,
             interpreters: Vec::new(),
+            tables_taken: Vec::new(),
             requests,
         },
         n_meetings,

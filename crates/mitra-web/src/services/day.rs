@@ -438,7 +438,7 @@ pub async fn reschedule_rest(
         .retain(|r| !done.contains(&pair(&r.a, &r.b)));
     let bytes = mitra_formats::event_instance::write_instance(&instance, demo);
     let previous = engines::standing_schedule(store, event, &past).await?;
-    let (_, file) = engines::solve(bytes, Some(previous)).await?;
+    let (_, file) = engines::solve(bytes, Some(previous), Vec::new()).await?;
     let changes = engines::changes_after(store, event, &file, &past).await?;
     match engines::publish_changes(store, event, &changes, actor, now).await {
         // A walk-in or another re-scheduling took a slot the new plan

@@ -157,10 +157,12 @@ pub async fn schedule_instance(store: &Store, event: &EventId) -> Result<Vec<u8>
 pub async fn solve(
     instance: Vec<u8>,
     previous: Option<Vec<u8>>,
+    tables_taken: Vec<(String, String)>,
 ) -> Result<(String, ScheduleFile), EngineError> {
     let run = tokio::task::spawn_blocking(move || {
         let options = ScheduleOptions {
             seconds: false,
+            tables_taken,
             ..Default::default()
         };
         mitra_formats::schedule::run(&instance, previous.as_deref(), &options)
@@ -182,7 +184,66 @@ pub async fn solve(
     Ok((json, file))
 }
 
-/// The meetings that stand (not cancelled), as a previous
+/// A meeting already held or missed: history, which no re-scheduling moves.
+pub(crate) fn is_history(m: &mitra_store::StoredMeeting) -> bool {
+    matches!(
+        m.meeting.status,
+        MeetingStatus::Held | MeetingStatus::NoShow
+    )
+}
+
+/// The event as an instance around its history: the people and the
+/// interpreter of each meeting already held or missed are busy in its slot,
+/// its table is taken then (the second value), and one request of its pair
+/// counts as met, so the scheduler leaves history where it is.
+pub(crate) async fn instance_around_history(
+    store: &Store,
+    event: &EventId,
+) -> Result<(Vec<u8>, Vec<(String, String)>), EngineError> {
+    let (mut instance, demo) = instance_file(store, event).await?;
+    let meetings = store.meetings(event).await?;
+    let mut taken = Vec::new();
+    for m in meetings.iter().filter(|m| is_history(m)) {
+        let slot = m.meeting.slot.to_string();
+        let (a, b) = (m.meeting.a.as_str(), m.meeting.b.as_str());
+        for p in instance
+            .participants
+            .iter_mut()
+            .filter(|p| p.id == a || p.id == b)
+        {
+            p.unavailable.push(slot.clone());
+        }
+        if let Some(i) = &m.meeting.interpreter
+            && let Some(i) = instance
+                .interpreters
+                .iter_mut()
+                .find(|x| x.id == i.as_str())
+        {
+            i.unavailable.push(slot.clone());
+        }
+        let key = pair(a, b);
+        if let Some(k) = instance
+            .requests
+            .iter()
+            .position(|r| pair(&r.a, &r.b) == key)
+        {
+            instance.requests.remove(k);
+        }
+        taken.push((slot, m.meeting.table.to_string()));
+    }
+    for p in &mut instance.participants {
+        p.unavailable.sort();
+        p.unavailable.dedup();
+    }
+    for i in &mut instance.interpreters {
+        i.unavailable.sort();
+        i.unavailable.dedup();
+    }
+    let bytes = mitra_formats::event_instance::write_instance(&instance, demo);
+    Ok((bytes, taken))
+}
+
+/// The meetings that stand (not cancelled, not history), as a previous
 /// `mitra/schedule@1`, so that re-scheduling keeps them where it can.
 pub(crate) async fn standing_schedule(
     store: &Store,
@@ -194,7 +255,7 @@ pub(crate) async fn standing_schedule(
         .await?
         .into_iter()
         .filter(|m| m.meeting.status.occupies() && m.meeting.status != MeetingStatus::Draft)
-        .filter(|m| !frozen.contains(&m.meeting.slot))
+        .filter(|m| !is_history(m) && !frozen.contains(&m.meeting.slot))
         .map(|m| {
             serde_json::json!({
                 "a": m.meeting.a.as_str(), "b": m.meeting.b.as_str(), "slot": m.meeting.slot.as_str(),
@@ -215,10 +276,10 @@ pub async fn propose_schedule(
     now: i64,
 ) -> Result<ScheduleFile, EngineError> {
     store.expire_requests(event, now).await?;
-    let instance = schedule_instance(store, event).await?;
+    let (instance, taken) = instance_around_history(store, event).await?;
     let previous = standing_schedule(store, event, &HashSet::new()).await?;
     let has_previous = previous.len() > 60;
-    let (json, file) = solve(instance, has_previous.then_some(previous)).await?;
+    let (json, file) = solve(instance, has_previous.then_some(previous), taken).await?;
     store.save_schedule_proposal(event, &json, now).await?;
     Ok(file)
 }
