@@ -16,7 +16,10 @@ pub(crate) enum Op {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub(crate) struct Score {
     pub met: [i64; 4],
+    /// The search's surrogate: breaks weighted against idle slots.
     pub cost: i64,
+    pub breaks: i64,
+    pub idle: i64,
 }
 
 impl Score {
@@ -25,7 +28,7 @@ impl Score {
         match self.met.cmp(&other.met) {
             std::cmp::Ordering::Greater => true,
             std::cmp::Ordering::Less => false,
-            std::cmp::Ordering::Equal => self.cost < other.cost,
+            std::cmp::Ordering::Equal => (self.breaks, self.idle) < (other.breaks, other.idle),
         }
     }
 }
@@ -100,6 +103,8 @@ impl<'m> State<'m> {
         Score {
             met: self.met,
             cost: self.breaks * self.m.break_weight + self.idle,
+            breaks: self.breaks,
+            idle: self.idle,
         }
     }
 
