@@ -31,7 +31,18 @@ pub(crate) struct Rng(u64);
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng(seed ^ 0x9e37_79b9_7f4a_7c15 | 1)
+        // xorshift needs a non-zero state. An odd mix is used as it is (the
+        // default seeds' streams); an even one is scrambled rather than
+        // forced odd, which would give seeds n and n ^ 1 the same stream.
+        let x = seed ^ 0x9e37_79b9_7f4a_7c15;
+        if x & 1 == 1 {
+            return Rng(x);
+        }
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        Rng(if z == 0 { 0x9e37_79b9_7f4a_7c15 } else { z })
     }
     pub fn next(&mut self) -> u64 {
         // xorshift64*
@@ -739,6 +750,16 @@ mod tests {
         assert_eq!(busy, st.occ);
         assert!(pool.iter().all(|&k| k as usize <= m.pool_tables.len()));
         assert_eq!(pool, st.pool_used);
+    }
+
+    /// Every seed has its own stream: neighbouring seeds (n and n ^ 1)
+    /// once shared one, so two "different" seeds searched alike.
+    #[test]
+    fn seeds_give_distinct_streams() {
+        let firsts: std::collections::HashSet<u64> =
+            (0..512u64).map(|seed| Rng::new(seed).next()).collect();
+        assert_eq!(firsts.len(), 512);
+        assert_ne!(Rng::new(0x9e37_79b9_7f4a_7c15).next(), 0);
     }
 
     /// Block repair with swaps (a partner's meeting in the way trades slots
