@@ -57,6 +57,16 @@ impl Model {
         &self.cand[self.cand_off[r] as usize..self.cand_off[r + 1] as usize]
     }
 
+    /// The participant of request `r` other than `p`.
+    #[inline]
+    pub fn partner(&self, r: usize, p: usize) -> usize {
+        if self.req_a[r] as usize == p {
+            self.req_b[r] as usize
+        } else {
+            self.req_a[r] as usize
+        }
+    }
+
     #[inline]
     pub fn avail(&self, p: usize, s: usize) -> bool {
         self.avail_p[p * self.words + s / 64] >> (s % 64) & 1 == 1

@@ -272,17 +272,7 @@ fn block_cascade(
     st.settle();
     let m = st.m;
     let ns = m.sess_len.len();
-    let partners: Vec<usize> = mine
-        .iter()
-        .map(|&x| {
-            let x = x as usize;
-            (if m.req_a[x] as usize == p {
-                m.req_b[x]
-            } else {
-                m.req_a[x]
-            }) as usize
-        })
-        .collect();
+    let partners: Vec<usize> = mine.iter().map(|&x| m.partner(x as usize, p)).collect();
     let mut work = mine.len();
     for q in partners.into_iter().take(depth) {
         if st.pcost[q * ns + sess].0 > 0 && block_repair(st, q, sess, mine, swaps) {
@@ -328,11 +318,7 @@ fn block_repair_inner(
     let mut via = vec![NONE; k * len];
     for (i, &x) in mine.iter().enumerate() {
         let x = x as usize;
-        let q = if m.req_a[x] as usize == p {
-            m.req_b[x]
-        } else {
-            m.req_a[x]
-        } as usize;
+        let q = m.partner(x, p);
         let t = orig[i] as usize;
         for &s in m.cands(x) {
             let s = s as usize;
@@ -349,11 +335,7 @@ fn block_repair_inner(
                 continue;
             }
             let y = y as usize;
-            let z = (if m.req_a[y] as usize == q {
-                m.req_b[y]
-            } else {
-                m.req_a[y]
-            }) as usize;
+            let z = m.partner(y, q);
             if m.class[y] != NONE
                 || st.occ[p * n + s] != NONE
                 || st.occ[q * n + t] != NONE
