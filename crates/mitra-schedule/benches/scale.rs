@@ -66,7 +66,7 @@ impl Rng {
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         let x = self.0.wrapping_mul(0x2545_f491_4f6c_dd1d);
-        ((x >> 32) * n as u64 >> 32) as usize
+        (((x >> 32) * n as u64) >> 32) as usize
     }
 }
 
@@ -140,7 +140,7 @@ fn planted_event(target: usize, seed: u64) -> Value {
         .collect();
     let mut tables: Vec<String> = (0..pool_tables).map(|i| format!("P{i}")).collect();
     let mut participants = Vec::with_capacity(hosts + guests);
-    for h in 0..hosts {
+    for (h, &at_pool) in pool_host.iter().enumerate() {
         let absent: Vec<String> = (0..SESSIONS)
             .filter(|k| !attends[*k].contains(&h))
             .flat_map(|k| (0..SLOTS_PER_SESSION).map(move |s| (k, s)))
@@ -148,14 +148,14 @@ fn planted_event(target: usize, seed: u64) -> Value {
             .collect();
         let mut p = json!({"id": format!("h{h}"), "side": "host", "languages": ["zh", "en"],
             "unavailable": absent});
-        if !pool_host[h] {
+        if !at_pool {
             tables.push(format!("H{h}"));
             p["table"] = json!(format!("H{h}"));
         }
         participants.push(p);
     }
-    for g in 0..guests {
-        let language = if indonesian[g] { "id" } else { "en" };
+    for (g, &only_indonesian) in indonesian.iter().enumerate() {
+        let language = if only_indonesian { "id" } else { "en" };
         participants.push(json!({"id": format!("g{g}"), "side": "guest", "languages": [language]}));
     }
     let interpreters: Vec<Value> = (0..interpreted.iter().copied().max().unwrap_or(0))
