@@ -538,6 +538,12 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     let mut snap: Option<(Vec<u32>, Vec<u32>)> = None;
     let mut ej: Vec<u32> = Vec::new();
     let mut ops: Vec<Op> = Vec::new();
+    // Re-scheduling: the previous meetings that can go back where they were
+    // (their previous slot a candidate, their table still theirs).
+    let returnable: Vec<u32> = (0..nr)
+        .filter(|&r| m.prev_table[r] != NONE && m.cands(r).binary_search(&m.prev_slot[r]).is_ok())
+        .map(|r| r as u32)
+        .collect();
     let mut stopped = false;
     let mut temp = t0;
     let mut cool = (t1 / t0).powf(1.0 / budget as f64);
@@ -576,7 +582,17 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
             let before = st.score();
             st.begin();
             let roll = rng.below(100);
-            let ok = if roll < block_share {
+            let ok = if !returnable.is_empty() && roll >= 95 {
+                // a previous meeting not in its place goes back, ejecting
+                // what is there: keeping meetings ranks above priority 2
+                let r = returnable[rng.below(returnable.len())] as usize;
+                let back = m.prev_slot[r];
+                if st.slot_of[r] == back {
+                    false
+                } else {
+                    eject_and_place(st, &mut rng, r, back as usize, &mut ej)
+                }
+            } else if roll < block_share {
                 // a participant-session with a break, else any with meetings
                 let ns = m.sess_len.len();
                 let mut key = rng.below(st.pcost.len());
