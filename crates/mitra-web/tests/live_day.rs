@@ -434,6 +434,8 @@ async fn check_in_no_show_walk_in_and_rescheduling_tell_everyone_affected(backen
     // no-show, nobody checked in), so Ayu's meeting with them goes; the
     // others stay where they are.
     let g1_h1_before = meeting_of(&store, "g1", "h1").await.unwrap();
+    let missed_before = meeting_of(&store, "g2", "h2").await.unwrap();
+    assert_eq!(missed_before.meeting.status, MeetingStatus::NoShow);
     let done = boss
         .post(
             "/organizer/reschedule",
@@ -455,6 +457,11 @@ async fn check_in_no_show_walk_in_and_rescheduling_tell_everyone_affected(backen
     let g1_h1_after = meeting_of(&store, "g1", "h1").await.unwrap();
     assert_eq!(g1_h1_after.id, g1_h1_before.id, "kept where it was");
     assert_eq!(g1_h1_after.meeting, g1_h1_before.meeting);
+    assert_eq!(
+        meeting_of(&store, "g2", "h2").await.unwrap(),
+        missed_before,
+        "a missed meeting is history: it stays, in its slot at its table"
+    );
     assert!(
         meeting_of(&store, "g2", "h1").await.is_some(),
         "the walk-in stays"

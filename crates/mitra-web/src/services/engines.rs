@@ -202,6 +202,19 @@ pub(crate) async fn instance_around_history(
 ) -> Result<(Vec<u8>, Vec<(String, String)>), EngineError> {
     let (mut instance, demo) = instance_file(store, event).await?;
     let meetings = store.meetings(event).await?;
+    let taken = reserve_history(&mut instance, &meetings);
+    let bytes = mitra_formats::event_instance::write_instance(&instance, demo);
+    Ok((bytes, taken))
+}
+
+/// Takes the history among `meetings` out of `instance`: its people and
+/// interpreters become unavailable in its slots and one request of each of
+/// its pairs goes. Returns the `(slot, table)` pairs history takes, for
+/// [`solve`].
+pub(crate) fn reserve_history(
+    instance: &mut mitra_formats::schedule::InstanceFile,
+    meetings: &[mitra_store::StoredMeeting],
+) -> Vec<(String, String)> {
     let mut taken = Vec::new();
     for m in meetings.iter().filter(|m| is_history(m)) {
         let slot = m.meeting.slot.to_string();
@@ -239,8 +252,7 @@ pub(crate) async fn instance_around_history(
         i.unavailable.sort();
         i.unavailable.dedup();
     }
-    let bytes = mitra_formats::event_instance::write_instance(&instance, demo);
-    Ok((bytes, taken))
+    taken
 }
 
 /// The meetings that stand (not cancelled, not history), as a previous
