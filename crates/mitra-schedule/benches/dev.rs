@@ -8,33 +8,10 @@
 
 #[path = "../tests/support/check.rs"]
 mod check;
+#[path = "../tests/support/measure.rs"]
+mod measure;
 
 use std::time::Instant;
-
-/// CPU seconds this process has used (user + system), from /proc: the
-/// figure that a loaded machine disturbs least.
-fn cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|s| {
-            let rest = s.rsplit_once(')')?.1;
-            let f: Vec<&str> = rest.split_whitespace().collect();
-            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
-            Some(ticks / 100.0)
-        })
-        .unwrap_or(0.0)
-}
-
-fn peak_rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|x| x.parse().ok()))
-        })
-        .unwrap_or(0)
-}
 
 /// Re-scheduling after a one-request change: the first meeting's request
 /// is cancelled, and a new priority-3 request joins two participants.
@@ -135,7 +112,7 @@ fn main() {
         )
         .expect("opt json");
         let t = Instant::now();
-        let cpu0 = cpu_seconds();
+        let cpu0 = measure::cpu_seconds();
         let run = mitra_formats::schedule::run(
             &bytes,
             None,
@@ -143,7 +120,7 @@ fn main() {
         )
         .unwrap_or_else(|p| panic!("{name}: {p:?}"));
         let secs = t.elapsed().as_secs_f64();
-        let cpu = cpu_seconds() - cpu0;
+        let cpu = measure::cpu_seconds() - cpu0;
         let inst: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
         let sched: serde_json::Value = serde_json::from_slice(&run.json).expect("json");
         let c = check::check(&inst, &sched);
@@ -162,7 +139,7 @@ fn main() {
             } else {
                 format!("NO: {:?}", &c.violations[..c.violations.len().min(3)])
             },
-            peak_rss_kib() / 1024
+            measure::peak_rss_kib() / 1024
         );
         if std::env::var_os("MITRA_DEV_OUT").is_some() {
             std::fs::write(format!("/tmp/{name}.schedule.json"), &run.json).expect("write");

@@ -7,22 +7,10 @@
 
 #[path = "../tests/support/dzn.rs"]
 mod dzn;
+#[path = "../tests/support/measure.rs"]
+mod measure;
 
 use std::time::Instant;
-
-/// CPU seconds this process has used (user + system), from /proc: the
-/// figure that a loaded machine disturbs least.
-fn cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|s| {
-            let rest = s.rsplit_once(')')?.1;
-            let f: Vec<&str> = rest.split_whitespace().collect();
-            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
-            Some(ticks / 100.0)
-        })
-        .unwrap_or(0.0)
-}
 
 fn main() {
     let dir = match std::env::var_os("MITRA_JAIR_DIR") {
@@ -52,7 +40,7 @@ fn main() {
         let text = std::fs::read_to_string(dir.join(&name)).expect("read");
         let d = dzn::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let t = Instant::now();
-        let cpu0 = cpu_seconds();
+        let cpu0 = measure::cpu_seconds();
         let mut opts = mitra_schedule::Options::default();
         if let Some(v) = std::env::var("MITRA_SEED")
             .ok()
@@ -69,7 +57,7 @@ fn main() {
         }
         let sol = mitra_schedule::solve(&d.instance, &opts).expect("solve");
         let secs = t.elapsed().as_secs_f64();
-        let cpu = cpu_seconds() - cpu0;
+        let cpu = measure::cpu_seconds() - cpu0;
         if std::env::var_os("MITRA_DEBUG").is_some() {
             let inst = &d.instance;
             let n: usize = inst.session_lengths.iter().sum();

@@ -24,6 +24,8 @@
 
 #[path = "../tests/support/check.rs"]
 mod check;
+#[path = "../tests/support/measure.rs"]
+mod measure;
 
 use std::time::Instant;
 
@@ -31,31 +33,6 @@ use serde_json::{Value, json};
 
 const SESSIONS: usize = 4;
 const SLOTS_PER_SESSION: usize = 15;
-
-/// CPU seconds this process has used (user + system), from /proc.
-fn cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|s| {
-            let rest = s.rsplit_once(')')?.1;
-            let f: Vec<&str> = rest.split_whitespace().collect();
-            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
-            Some(ticks / 100.0)
-        })
-        .unwrap_or(0.0)
-}
-
-fn peak_rss_mib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|x| x.parse().ok()))
-        })
-        .unwrap_or(0)
-        / 1024
-}
 
 /// xorshift64*: the generator's only source of variety (fixed seed).
 struct Rng(u64);
@@ -199,7 +176,7 @@ fn main() {
             requested[3 - r["priority"].as_u64().unwrap_or(1) as usize] += 1;
         }
         let t = Instant::now();
-        let cpu0 = cpu_seconds();
+        let cpu0 = measure::cpu_seconds();
         let run = mitra_formats::schedule::run(
             &bytes,
             None,
@@ -207,7 +184,7 @@ fn main() {
         )
         .unwrap_or_else(|p| panic!("{target}: {p:?}"));
         let secs = t.elapsed().as_secs_f64();
-        let cpu = cpu_seconds() - cpu0;
+        let cpu = measure::cpu_seconds() - cpu0;
         let sched: Value = serde_json::from_slice(&run.json).expect("json");
         let c = check::check(&inst, &sched);
         let met: usize = c.met.iter().sum();
@@ -225,7 +202,7 @@ fn main() {
             } else {
                 format!("NO: {:?}", &c.violations[..c.violations.len().min(3)])
             },
-            peak_rss_mib()
+            (measure::peak_rss_kib() / 1024)
         );
     }
 }
