@@ -14,7 +14,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{Browser, EVENT, ORGANIZER, Server, http_client, send};
+use common::{Browser, EVENT, HttpClient, ORGANIZER, Server, http_client, send};
 use mitra_core::ids::{EventId, PersonId};
 use mitra_store::Store;
 use std::collections::BTreeSet;
@@ -132,14 +132,9 @@ enum Operation {
     Publish,
 }
 
-/// Starts a server on `db`, signs the organizer in, and sends the
-/// operation; returns the server and the request's task.
-async fn start_operation(
-    db: &Path,
-    outbox: &Path,
-    operation: Operation,
-    csv: &[u8],
-) -> (Server, u64, tokio::task::JoinHandle<Option<StatusCode>>) {
+/// Starts `mitra serve` on `db` and signs the organizer in through an
+/// invitation, as a browser does.
+async fn organizer_on(db: &Path, outbox: &Path) -> (Server, HttpClient, Browser) {
     let store = Store::open(&url(db)).await.unwrap();
     let link = mitra_web::auth::create_invitation(
         &store,
@@ -153,6 +148,18 @@ async fn start_operation(
     let server = Server::start(&url(db), outbox);
     let client = http_client();
     let boss = Browser::sign_in(&client, &server.base, &link).await;
+    (server, client, boss)
+}
+
+/// Starts a server on `db`, signs the organizer in, and sends the
+/// operation; returns the server and the request's task.
+async fn start_operation(
+    db: &Path,
+    outbox: &Path,
+    operation: Operation,
+    csv: &[u8],
+) -> (Server, u64, tokio::task::JoinHandle<Option<StatusCode>>) {
+    let (server, client, boss) = organizer_on(db, outbox).await;
     let wal = wal_len(db);
     let request = match operation {
         Operation::Upload => Request::post(format!("{}/organizer/import", boss.base))
@@ -304,19 +311,7 @@ async fn base_database(dir: &Path) -> PathBuf {
     let db = dir.join("demo.db");
     let outbox = dir.join("outbox");
     std::fs::create_dir_all(&outbox).unwrap();
-    let store = Store::open(&url(&db)).await.unwrap();
-    let link = mitra_web::auth::create_invitation(
-        &store,
-        &event(),
-        &PersonId::parse(ORGANIZER).unwrap(),
-        Duration::from_secs(3600),
-    )
-    .await
-    .unwrap();
-    store.close().await;
-    let mut server = Server::start(&url(&db), &outbox);
-    let client = http_client();
-    let boss = Browser::sign_in(&client, &server.base, &link).await;
+    let (mut server, client, boss) = organizer_on(&db, &outbox).await;
     let proposed = boss.post(&client, "/organizer/schedule", &[]).await;
     assert_eq!(proposed.status, StatusCode::SEE_OTHER, "{}", proposed.body);
     server.kill();
