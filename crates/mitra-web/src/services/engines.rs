@@ -398,11 +398,7 @@ pub async fn changes_after(
         if kept_ids.contains(&m.id) {
             continue;
         }
-        if matches!(
-            m.meeting.status,
-            MeetingStatus::Held | MeetingStatus::NoShow
-        ) || frozen.contains(&m.meeting.slot)
-        {
+        if is_history(m) || frozen.contains(&m.meeting.slot) {
             *history
                 .entry(pair(m.meeting.a.as_str(), m.meeting.b.as_str()))
                 .or_default() += 1;
