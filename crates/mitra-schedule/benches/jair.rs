@@ -3,7 +3,9 @@
 //! met / the most meetings possible (`dzn::MAX_MET`) / breaks / published
 //! optimum / bound / seconds per instance.
 //!
-//! `cargo bench -p mitra-schedule --bench jair [-- FILTER]`
+//! `cargo bench -p mitra-schedule --bench jair [-- FILTER]`; with
+//! `MITRA_DUMP=1` also each schedule's slots, to set beside an optimum
+//! from `tests/support/min_breaks_maxsat.py`.
 
 #[path = "../tests/support/dzn.rs"]
 mod dzn;
@@ -58,6 +60,16 @@ fn main() {
         let sol = mitra_schedule::solve(&d.instance, &opts).expect("solve");
         let secs = t.elapsed().as_secs_f64();
         let cpu = measure::cpu_seconds() - cpu0;
+        if std::env::var_os("MITRA_DUMP").is_some() {
+            // every meeting's slot, 1-based, in file order (0: unmet): the
+            // line `tests/support/min_breaks_maxsat.py` prints for an optimum
+            let slots: Vec<String> = sol
+                .outcome
+                .iter()
+                .map(|o| o.as_ref().map_or(0, |pl| pl.slot + 1).to_string())
+                .collect();
+            println!("slots {}", slots.join(","));
+        }
         if std::env::var_os("MITRA_DEBUG").is_some() {
             let inst = &d.instance;
             let n: usize = inst.session_lengths.iter().sum();
