@@ -9,30 +9,10 @@ meeting per participant per slot. A check, not a dependency of the crate.
     python3 max_met_cpsat.py ../../../../shared/data/b2b-jair2022/*.fixed*.dzn
 prints: file, solver status (OPTIMAL = proved), most meetings met.
 """
-import re
 import sys
 
+from dzn_read import allowed_slots, parse
 from ortools.sat.python import cp_model
-
-
-def parse(path):
-    text = "\n".join(line.split("%")[0] for line in open(path).read().splitlines())
-    v = {}
-    for stmt in text.split(";"):
-        if "=" in stmt:
-            k, val = stmt.split("=", 1)
-            v[k.strip()] = val.strip()
-    nb, nm, nt = int(v["nBusiness"]), int(v["nMeetings"]), int(v["nTables"])
-    ns, nmo = int(v["nTotalSlots"]), int(v["nMorningSlots"])
-    rows = [[int(x) for x in r.split(",") if x.strip()] for r in v["requested"][2:-2].split("|")]
-    rows = [r for r in rows if r]
-    fixed = [int(x) for x in v["fixed"][1:-1].split(",") if x.strip()] if "fixed" in v else [0] * nm
-    forb = (
-        [[int(x) for x in s.split(",") if x.strip()] for s in re.findall(r"\{([^}]*)\}", v["forbidden"])]
-        if "forbidden" in v
-        else [[] for _ in range(nb)]
-    )
-    return nb, nt, ns, nmo, rows, fixed, forb
 
 
 def max_met(path, seconds=60):
@@ -40,18 +20,10 @@ def max_met(path, seconds=60):
     m = cp_model.CpModel()
     x = {}
     mine = [[] for _ in range(nb)]
-    for i, (a, b, sess) in enumerate(rows):
-        a, b = a - 1, b - 1
-        mine[a].append(i)
-        mine[b].append(i)
-        slots = range(1, ns + 1)
-        if sess == 1:
-            slots = [s for s in slots if s <= nmo]
-        if sess == 2:
-            slots = [s for s in slots if s > nmo]
-        if fixed[i]:
-            slots = [fixed[i]]
-        slots = [s for s in slots if s not in forb[a] and s not in forb[b]]
+    for i, (a, b, _) in enumerate(rows):
+        mine[a - 1].append(i)
+        mine[b - 1].append(i)
+        slots = allowed_slots(ns, nmo, rows[i], fixed[i], forb)
         for s in slots:
             x[i, s] = m.NewBoolVar("")
         m.AddAtMostOne([x[i, s] for s in slots])

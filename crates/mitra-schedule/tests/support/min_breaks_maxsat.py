@@ -18,7 +18,6 @@ of seconds to minutes per crafted instance.
 prints: file, fewest breaks, seconds, then the slot (1-based) of every
 meeting in file order.
 """
-import re
 import sys
 import time
 
@@ -26,35 +25,7 @@ from pysat.card import CardEnc, EncType
 from pysat.examples.rc2 import RC2
 from pysat.formula import WCNF, IDPool
 
-
-def parse(path):
-    text = "\n".join(line.split("%")[0] for line in open(path).read().splitlines())
-    v = {}
-    for stmt in text.split(";"):
-        if "=" in stmt:
-            k, val = stmt.split("=", 1)
-            v[k.strip()] = val.strip()
-    nb, nt = int(v["nBusiness"]), int(v["nTables"])
-    ns, nmo = int(v["nTotalSlots"]), int(v["nMorningSlots"])
-    rows = [[int(x) for x in r.split(",") if x.strip()] for r in v["requested"][2:-2].split("|")]
-    rows = [r for r in rows if r]
-    fixed = [int(x) for x in v["fixed"][1:-1].split(",") if x.strip()] if "fixed" in v else []
-    forb = [
-        {int(x) for x in s.split(",") if x.strip()} - {0}
-        for s in re.findall(r"\{([^}]*)\}", v["forbidden"])
-    ]
-    allowed = []
-    for k, (a, b, session) in enumerate(rows):
-        if k < len(fixed) and fixed[k]:
-            slots = [fixed[k]]
-        elif session == 1:
-            slots = range(1, nmo + 1)
-        elif session == 2:
-            slots = range(nmo + 1, ns + 1)
-        else:
-            slots = range(1, ns + 1)
-        allowed.append([s for s in slots if s not in forb[a - 1] and s not in forb[b - 1]])
-    return nb, nt, ns, rows, allowed
+from dzn_read import allowed_slots, parse
 
 
 def encode(nb, nt, ns, rows, allowed):
@@ -94,7 +65,8 @@ def encode(nb, nt, ns, rows, allowed):
 
 def main():
     for path in sys.argv[1:]:
-        nb, nt, ns, rows, allowed = parse(path)
+        nb, nt, ns, nmo, rows, fixed, forb = parse(path)
+        allowed = [allowed_slots(ns, nmo, row, fixed[k], forb) for k, row in enumerate(rows)]
         w, meet = encode(nb, nt, ns, rows, allowed)
         start = time.time()
         with RC2(w, solver="cd19", adapt=True, exhaust=True, minz=True) as rc2:
