@@ -111,16 +111,14 @@ fn main() {
             &std::fs::read(dir.join(format!("{name}.opt.json"))).expect("opt"),
         )
         .expect("opt json");
-        let t = Instant::now();
-        let cpu0 = measure::cpu_seconds();
-        let run = mitra_formats::schedule::run(
-            &bytes,
-            None,
-            &mitra_formats::schedule::ScheduleOptions::default(),
-        )
-        .unwrap_or_else(|p| panic!("{name}: {p:?}"));
-        let secs = t.elapsed().as_secs_f64();
-        let cpu = measure::cpu_seconds() - cpu0;
+        let (run, secs, cpu) = measure::timed(|| {
+            mitra_formats::schedule::run(
+                &bytes,
+                None,
+                &mitra_formats::schedule::ScheduleOptions::default(),
+            )
+            .unwrap_or_else(|p| panic!("{name}: {p:?}"))
+        });
         let inst: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
         let sched: serde_json::Value = serde_json::from_slice(&run.json).expect("json");
         let c = check::check(&inst, &sched);

@@ -12,8 +12,6 @@ mod dzn;
 #[path = "../tests/support/measure.rs"]
 mod measure;
 
-use std::time::Instant;
-
 fn main() {
     let dir = match std::env::var_os("MITRA_JAIR_DIR") {
         Some(d) => std::path::PathBuf::from(d),
@@ -36,30 +34,27 @@ fn main() {
         "| instance | meetings | met | max met | bound_met | breaks | published | bound_breaks | idle | seconds | cpu s |"
     );
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let mut opts = mitra_schedule::Options::default();
+    if let Some(v) = std::env::var("MITRA_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        opts.seed = v;
+    }
+    if let Some(v) = std::env::var("MITRA_MOVES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        opts.min_moves = v;
+        opts.max_moves = v;
+    }
     let mut worst = 0f64;
     let mut short = 0;
     for name in names {
         let text = std::fs::read_to_string(dir.join(&name)).expect("read");
         let d = dzn::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let t = Instant::now();
-        let cpu0 = measure::cpu_seconds();
-        let mut opts = mitra_schedule::Options::default();
-        if let Some(v) = std::env::var("MITRA_SEED")
-            .ok()
-            .and_then(|v| v.parse().ok())
-        {
-            opts.seed = v;
-        }
-        if let Some(v) = std::env::var("MITRA_MOVES")
-            .ok()
-            .and_then(|v| v.parse().ok())
-        {
-            opts.min_moves = v;
-            opts.max_moves = v;
-        }
-        let sol = mitra_schedule::solve(&d.instance, &opts).expect("solve");
-        let secs = t.elapsed().as_secs_f64();
-        let cpu = measure::cpu_seconds() - cpu0;
+        let (sol, secs, cpu) =
+            measure::timed(|| mitra_schedule::solve(&d.instance, &opts).expect("solve"));
         if std::env::var_os("MITRA_DUMP").is_some() {
             // every meeting's slot, 1-based, in file order (0: unmet): the
             // line `tests/support/min_breaks_maxsat.py` prints for an optimum

@@ -175,16 +175,14 @@ fn main() {
         for r in inst["requests"].as_array().into_iter().flatten() {
             requested[3 - r["priority"].as_u64().unwrap_or(1) as usize] += 1;
         }
-        let t = Instant::now();
-        let cpu0 = measure::cpu_seconds();
-        let run = mitra_formats::schedule::run(
-            &bytes,
-            None,
-            &mitra_formats::schedule::ScheduleOptions::default(),
-        )
-        .unwrap_or_else(|p| panic!("{target}: {p:?}"));
-        let secs = t.elapsed().as_secs_f64();
-        let cpu = measure::cpu_seconds() - cpu0;
+        let (run, secs, cpu) = measure::timed(|| {
+            mitra_formats::schedule::run(
+                &bytes,
+                None,
+                &mitra_formats::schedule::ScheduleOptions::default(),
+            )
+            .unwrap_or_else(|p| panic!("{target}: {p:?}"))
+        });
         let sched: Value = serde_json::from_slice(&run.json).expect("json");
         let c = check::check(&inst, &sched);
         let met: usize = c.met.iter().sum();

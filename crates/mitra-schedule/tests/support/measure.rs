@@ -16,6 +16,15 @@ pub fn cpu_seconds() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// Runs `f`; returns what it returned, with the wall and the CPU seconds
+/// it took.
+pub fn timed<T>(f: impl FnOnce() -> T) -> (T, f64, f64) {
+    let wall = std::time::Instant::now();
+    let cpu = cpu_seconds();
+    let out = f();
+    (out, wall.elapsed().as_secs_f64(), cpu_seconds() - cpu)
+}
+
 /// This process's peak resident memory in KiB (`VmHWM`).
 pub fn peak_rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
