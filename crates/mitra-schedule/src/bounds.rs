@@ -14,7 +14,11 @@
 //! meetings can only take its usable slots (available, and a candidate of
 //! one of its met requests), needs at least as many blocks as it takes to
 //! cover k slots with maximal runs of usable slots, where the longest run of
-//! each session is free and every further run costs one break.
+//! each session is free and every further run costs one break. And when
+//! that count is zero, it still needs one break if no choice of one block
+//! per session (k slots in all) lets its meetings take distinct candidate
+//! slots inside the blocks (a matching again): a participant whose meetings
+//! are pinned to both ends of a session cannot meet without a gap.
 
 use crate::flow::Flow;
 use crate::model::{Model, NONE};
@@ -119,6 +123,14 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
     }
     let mut total = 0;
     let mut extra_runs: Vec<u32> = Vec::new();
+    let mut mine: Vec<Vec<u32>> = vec![Vec::new(); np];
+    for (r, &s) in slot_of.iter().enumerate() {
+        if s != NONE {
+            mine[m.req_a[r] as usize].push(r as u32);
+            mine[m.req_b[r] as usize].push(r as u32);
+        }
+    }
+    let mut blocks = Blocks::new(m);
     for p in 0..np {
         if k[p] == 0 {
             continue;
@@ -148,28 +160,128 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
         }
         extra_runs.sort_unstable_by(|x, y| y.cmp(x));
         let mut have = free_capacity;
+        let mut needed = 0;
         for &run in &extra_runs {
             if have >= k[p] {
                 break;
             }
             have += run;
-            total += 1;
+            needed += 1;
         }
+        if needed == 0
+            && k[p] >= 2
+            && blocks.never_fit(&mine[p], &usable[p * m.words..(p + 1) * m.words])
+        {
+            needed = 1;
+        }
+        total += needed;
     }
     total
+}
+
+/// Tries of block choices per participant before the bound gives up on it
+/// (and counts no break, which stays true): one session has at most as many
+/// choices as slots, and two sessions of a day rarely more than a few
+/// hundred; this only caps unusual days of many sessions.
+const BLOCK_TRIES: u32 = 512;
+
+/// The search for one block per session that a participant's meetings fit.
+struct Blocks<'m> {
+    m: &'m Model,
+    chosen: Vec<bool>,
+    tries: u32,
+}
+
+impl<'m> Blocks<'m> {
+    fn new(m: &'m Model) -> Self {
+        Blocks {
+            m,
+            chosen: vec![false; m.n_slots],
+            tries: 0,
+        }
+    }
+
+    /// Whether `reqs` surely fit no choice of one block of usable slots per
+    /// session, `reqs.len()` slots in all; false when unsure (too many
+    /// choices to try).
+    fn never_fit(&mut self, reqs: &[u32], usable: &[u64]) -> bool {
+        self.tries = 0;
+        self.chosen.iter_mut().for_each(|c| *c = false);
+        match self.place(reqs, usable, 0, reqs.len() as u32) {
+            Some(fits) => !fits,
+            None => false,
+        }
+    }
+
+    /// Chooses a block in session `sess` and on (`left` slots still to
+    /// cover); `Some(true)` once a choice fits, `None` when out of tries.
+    fn place(&mut self, reqs: &[u32], usable: &[u64], sess: usize, left: u32) -> Option<bool> {
+        let m = self.m;
+        if sess == m.sess_len.len() {
+            if left > 0 {
+                return Some(false);
+            }
+            self.tries += 1;
+            if self.tries > BLOCK_TRIES {
+                return None;
+            }
+            let all = reqs.len() as u32;
+            return Some(slot_matching_in(m, reqs, &self.chosen) == all);
+        }
+        let later: u32 = m.sess_len[sess + 1..].iter().sum();
+        let (start, len) = (m.sess_start[sess] as usize, m.sess_len[sess]);
+        let is_usable = |s: usize| usable[s / 64] >> (s % 64) & 1 == 1;
+        for size in (left.saturating_sub(later)..=left.min(len)).rev() {
+            if size == 0 {
+                if self.place(reqs, usable, sess + 1, left)? {
+                    return Some(true);
+                }
+                continue;
+            }
+            let size_u = size as usize;
+            for first in start..=start + (len - size) as usize {
+                if !(first..first + size_u).all(is_usable) {
+                    continue;
+                }
+                self.chosen[first..first + size_u]
+                    .iter_mut()
+                    .for_each(|c| *c = true);
+                let found = self.place(reqs, usable, sess + 1, left - size);
+                self.chosen[first..first + size_u]
+                    .iter_mut()
+                    .for_each(|c| *c = false);
+                if found? {
+                    return Some(true);
+                }
+            }
+        }
+        Some(false)
+    }
 }
 
 /// The most of `reqs` (one participant's requests) that can take distinct
 /// candidate slots (augmenting paths; the lists are short).
 fn slot_matching(m: &Model, reqs: &[u32]) -> u32 {
-    fn augment(m: &Model, reqs: &[u32], k: usize, owner: &mut [u32], seen: &mut [bool]) -> bool {
+    slot_matching_in(m, reqs, &vec![true; m.n_slots])
+}
+
+/// The same, with only the slots marked in `open` to take.
+fn slot_matching_in(m: &Model, reqs: &[u32], open: &[bool]) -> u32 {
+    fn augment(
+        m: &Model,
+        reqs: &[u32],
+        open: &[bool],
+        k: usize,
+        owner: &mut [u32],
+        seen: &mut [bool],
+    ) -> bool {
         for &s in m.cands(reqs[k] as usize) {
             let s = s as usize;
-            if seen[s] {
+            if seen[s] || !open[s] {
                 continue;
             }
             seen[s] = true;
-            if owner[s] == NONE || augment(m, reqs, owner[s] as usize, owner, seen) {
+            if owner[s] == NONE || augment(m, reqs, open, owner[s] as usize, owner, seen) {
                 owner[s] = k as u32;
                 return true;
             }
@@ -181,7 +293,7 @@ fn slot_matching(m: &Model, reqs: &[u32]) -> u32 {
     let mut size = 0;
     for k in 0..reqs.len() {
         seen.iter_mut().for_each(|x| *x = false);
-        if augment(m, reqs, k, &mut owner, &mut seen) {
+        if augment(m, reqs, open, k, &mut owner, &mut seen) {
             size += 1;
         }
     }

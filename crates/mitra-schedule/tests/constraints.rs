@@ -198,6 +198,29 @@ fn breaks_are_closed() {
     assert_eq!(sol.stats.breaks, 0);
 }
 
+/// A break that no schedule avoids is proved: participant 0 meets 1 (free
+/// only in the first slot), 2 (only in the last) and 3 (any slot) in a
+/// 4-slot session. Its usable slots form one run long enough for three
+/// meetings, yet no 3-slot block holds both ends, so the bound is 1 and
+/// the schedule meets it.
+#[test]
+fn unavoidable_break_is_bounded() {
+    let mut people: Vec<Participant> = (0..4).map(|_| person(&[0])).collect();
+    people[1].unavailable = vec![1, 2, 3];
+    people[2].unavailable = vec![0, 1, 2];
+    let requests = vec![req(0, 1, 3), req(0, 2, 3), req(0, 3, 3)];
+    let sol = solve(&inst(4, 2, people.clone(), requests), &Options::default()).unwrap();
+    assert_eq!(met_count(&sol), 3);
+    assert_eq!(sol.stats.breaks, 1);
+    assert_eq!(sol.stats.bound_breaks, 1);
+    // with 2 free in slot 1 as well, a block 0..=2 serves: no break, bound 0
+    people[2].unavailable = vec![0, 2];
+    let requests = vec![req(0, 1, 3), req(0, 2, 3), req(0, 3, 3)];
+    let sol = solve(&inst(4, 2, people, requests), &Options::default()).unwrap();
+    assert_eq!(sol.stats.breaks, 0);
+    assert_eq!(sol.stats.bound_breaks, 0);
+}
+
 #[test]
 fn same_input_same_output() {
     let people: Vec<Participant> = (0..30).map(|k| person(&[k % 3])).collect();
