@@ -107,14 +107,15 @@ pub(crate) fn met_bounds(m: &Model) -> [usize; 3] {
 
 pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
     let np = m.np;
-    let mut k = vec![0u32; np];
+    // each participant's met requests, and the slots they could take
+    let mut mine: Vec<Vec<u32>> = vec![Vec::new(); np];
     let mut usable = vec![0u64; np * m.words];
     for (r, &s) in slot_of.iter().enumerate() {
         if s == NONE {
             continue;
         }
         for p in [m.req_a[r] as usize, m.req_b[r] as usize] {
-            k[p] += 1;
+            mine[p].push(r as u32);
             for &c in m.cands(r) {
                 let c = c as usize;
                 usable[p * m.words + c / 64] |= 1 << (c % 64);
@@ -123,16 +124,10 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
     }
     let mut total = 0;
     let mut extra_runs: Vec<u32> = Vec::new();
-    let mut mine: Vec<Vec<u32>> = vec![Vec::new(); np];
-    for (r, &s) in slot_of.iter().enumerate() {
-        if s != NONE {
-            mine[m.req_a[r] as usize].push(r as u32);
-            mine[m.req_b[r] as usize].push(r as u32);
-        }
-    }
     let mut blocks = Blocks::new(m);
     for p in 0..np {
-        if k[p] == 0 {
+        let k = mine[p].len() as u32;
+        if k == 0 {
             continue;
         }
         let mut free_capacity = 0u32;
@@ -162,14 +157,14 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
         let mut have = free_capacity;
         let mut needed = 0;
         for &run in &extra_runs {
-            if have >= k[p] {
+            if have >= k {
                 break;
             }
             have += run;
             needed += 1;
         }
         if needed == 0
-            && k[p] >= 2
+            && k >= 2
             && blocks.never_fit(&mine[p], &usable[p * m.words..(p + 1) * m.words])
         {
             needed = 1;
@@ -179,11 +174,13 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
     total
 }
 
-/// Tries of block choices per participant before the bound gives up on it
-/// (and counts no break, which stays true): one session has at most as many
+/// Blocks placed per participant before the bound gives up on it (and
+/// counts no break, which stays true): one session has at most as many
 /// choices as slots, and two sessions of a day rarely more than a few
-/// hundred; this only caps unusual days of many sessions.
-const BLOCK_TRIES: u32 = 512;
+/// hundred; this only caps unusual days of many sessions. Every block
+/// placed counts, not only complete choices, so the cap bounds the work
+/// even where no choice completes.
+const BLOCK_TRIES: u32 = 1024;
 
 /// The search for one block per session that a participant's meetings fit.
 struct Blocks<'m> {
@@ -206,7 +203,7 @@ impl<'m> Blocks<'m> {
     /// choices to try).
     fn never_fit(&mut self, reqs: &[u32], usable: &[u64]) -> bool {
         self.tries = 0;
-        self.chosen.iter_mut().for_each(|c| *c = false);
+        self.chosen.fill(false);
         match self.place(reqs, usable, 0, reqs.len() as u32) {
             Some(fits) => !fits,
             None => false,
@@ -220,10 +217,6 @@ impl<'m> Blocks<'m> {
         if sess == m.sess_len.len() {
             if left > 0 {
                 return Some(false);
-            }
-            self.tries += 1;
-            if self.tries > BLOCK_TRIES {
-                return None;
             }
             let all = reqs.len() as u32;
             return Some(slot_matching_in(m, reqs, &self.chosen) == all);
@@ -243,13 +236,13 @@ impl<'m> Blocks<'m> {
                 if !(first..first + size_u).all(is_usable) {
                     continue;
                 }
-                self.chosen[first..first + size_u]
-                    .iter_mut()
-                    .for_each(|c| *c = true);
+                self.tries += 1;
+                if self.tries > BLOCK_TRIES {
+                    return None;
+                }
+                self.chosen[first..first + size_u].fill(true);
                 let found = self.place(reqs, usable, sess + 1, left - size);
-                self.chosen[first..first + size_u]
-                    .iter_mut()
-                    .for_each(|c| *c = false);
+                self.chosen[first..first + size_u].fill(false);
                 if found? {
                     return Some(true);
                 }

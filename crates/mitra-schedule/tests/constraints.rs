@@ -209,13 +209,16 @@ fn unavoidable_break_is_bounded() {
     people[1].unavailable = vec![1, 2, 3];
     people[2].unavailable = vec![0, 1, 2];
     let requests = vec![req(0, 1, 3), req(0, 2, 3), req(0, 3, 3)];
-    let sol = solve(&inst(4, 2, people.clone(), requests), &Options::default()).unwrap();
+    let sol = solve(
+        &inst(4, 2, people.clone(), requests.clone()),
+        &Options::default(),
+    )
+    .unwrap();
     assert_eq!(met_count(&sol), 3);
     assert_eq!(sol.stats.breaks, 1);
     assert_eq!(sol.stats.bound_breaks, 1);
     // with 2 free in slot 1 as well, a block 0..=2 serves: no break, bound 0
     people[2].unavailable = vec![0, 2];
-    let requests = vec![req(0, 1, 3), req(0, 2, 3), req(0, 3, 3)];
     let sol = solve(&inst(4, 2, people, requests), &Options::default()).unwrap();
     assert_eq!(sol.stats.breaks, 0);
     assert_eq!(sol.stats.bound_breaks, 0);
