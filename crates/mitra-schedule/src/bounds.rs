@@ -163,8 +163,11 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
             have += run;
             needed += 1;
         }
+        // a participant the schedule itself gives no break is its own
+        // witness: only those with a break need the block search
         if needed == 0
             && k >= 2
+            && has_break(m, &mine[p], slot_of)
             && blocks.never_fit(&mine[p], &usable[p * m.words..(p + 1) * m.words])
         {
             needed = 1;
@@ -172,6 +175,16 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
         total += needed;
     }
     total
+}
+
+/// Whether the schedule leaves a gap between two of `reqs`' meetings in
+/// one session.
+fn has_break(m: &Model, reqs: &[u32], slot_of: &[u32]) -> bool {
+    let mut slots: Vec<u32> = reqs.iter().map(|&r| slot_of[r as usize]).collect();
+    slots.sort_unstable();
+    slots
+        .windows(2)
+        .any(|w| m.sess_of[w[0] as usize] == m.sess_of[w[1] as usize] && w[1] > w[0] + 1)
 }
 
 /// Blocks placed per participant before the bound gives up on it (and
