@@ -18,7 +18,11 @@
 //! that count is zero, it still needs one break if no choice of one block
 //! per session (k slots in all) lets its meetings take distinct candidate
 //! slots inside the blocks (a matching again): a participant whose meetings
-//! are pinned to both ends of a session cannot meet without a gap.
+//! are pinned to both ends of a session cannot meet without a gap. Finally,
+//! a slot is forced when the meetings no longer fit without it (a matching
+//! per slot); between two forced slots of a session there is a break unless
+//! every slot between is busy, and the meetings left over for such gaps can
+//! fill only so many of them, the smallest first.
 
 use crate::flow::Flow;
 use crate::model::{Model, NONE};
@@ -125,6 +129,7 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
     let mut total = 0;
     let mut extra_runs: Vec<u32> = Vec::new();
     let mut blocks = Blocks::new(m);
+    let mut open = vec![false; m.n_slots];
     for p in 0..np {
         let k = mine[p].len() as u32;
         if k == 0 {
@@ -164,17 +169,69 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
             needed += 1;
         }
         // a participant the schedule itself gives no break is its own
-        // witness: only those with a break need the block search
-        if needed == 0
-            && k >= 2
-            && has_break(m, &mine[p], slot_of)
-            && blocks.never_fit(&mine[p], &usable[p * m.words..(p + 1) * m.words])
-        {
-            needed = 1;
+        // witness: only those with a break need the searches below
+        if k >= 2 && has_break(m, &mine[p], slot_of) {
+            let own = &usable[p * m.words..(p + 1) * m.words];
+            needed = needed.max(forced_gaps(m, &mine[p], own, &mut open) as usize);
+            if needed == 0 && blocks.never_fit(&mine[p], own) {
+                needed = 1;
+            }
         }
         total += needed;
     }
     total
+}
+
+/// Breaks that the slots every placement of `reqs` must use (its forced
+/// slots) imply: between two forced slots of a session, either every slot
+/// is busy or there is a break, and the meetings not on forced slots can
+/// fill only so many such gaps (the smallest first, if all their slots are
+/// usable). `open` is scratch space of one flag per slot.
+fn forced_gaps(m: &Model, reqs: &[u32], usable: &[u64], open: &mut [bool]) -> u32 {
+    let is_usable = |s: usize| usable[s / 64] >> (s % 64) & 1 == 1;
+    for (s, o) in open.iter_mut().enumerate() {
+        *o = is_usable(s);
+    }
+    let k = reqs.len() as u32;
+    if slot_matching_in(m, reqs, open) < k {
+        // no placement at all (not from a valid schedule): claim nothing
+        return 0;
+    }
+    let mut forced: Vec<usize> = Vec::new();
+    for s in 0..m.n_slots {
+        if !open[s] {
+            continue;
+        }
+        // forced: without it the meetings no longer all find a slot
+        open[s] = false;
+        if slot_matching_in(m, reqs, open) < k {
+            forced.push(s);
+        }
+        open[s] = true;
+    }
+    let mut fillable: Vec<u32> = Vec::new();
+    let mut gaps = 0u32;
+    for w in forced.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if b == a + 1 || m.sess_of[a] != m.sess_of[b] {
+            continue;
+        }
+        gaps += 1;
+        if (a + 1..b).all(is_usable) {
+            fillable.push((b - a - 1) as u32);
+        }
+    }
+    fillable.sort_unstable();
+    let mut spare = k.saturating_sub(forced.len() as u32);
+    let mut filled = 0;
+    for g in fillable {
+        if g > spare {
+            break;
+        }
+        spare -= g;
+        filled += 1;
+    }
+    gaps - filled
 }
 
 /// Whether the schedule leaves a gap between two of `reqs`' meetings in

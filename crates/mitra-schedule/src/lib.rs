@@ -276,6 +276,30 @@ fn finish(
     }
 }
 
+/// A lower bound on the breaks of any valid schedule that meets the same
+/// requests as `slots` (a valid schedule: `slots[r]` is the slot of request
+/// `r` or `None`). It is `stats.bound_breaks` before the cap at the
+/// schedule's own breaks; the searches behind it run only for participants
+/// whose meetings in `slots` have a gap.
+pub fn breaks_bound_of(
+    instance: &Instance,
+    slots: &[Option<usize>],
+) -> Result<usize, InvalidInstance> {
+    let model = model::Model::build(instance)?;
+    if slots.len() != model.n_req() {
+        return Err(InvalidInstance(format!(
+            "{} slots for {} requests",
+            slots.len(),
+            model.n_req()
+        )));
+    }
+    let slot_of: Vec<u32> = slots
+        .iter()
+        .map(|s| s.map_or(model::NONE, |s| s as u32))
+        .collect();
+    Ok(bounds::breaks_bound(&model, &slot_of))
+}
+
 /// Breaks and idle slots of a set of placements (for checkers and tests):
 /// `slots[r]` is the slot of request `r` or `None`.
 pub fn breaks_of(instance: &Instance, slots: &[Option<usize>]) -> (usize, usize) {

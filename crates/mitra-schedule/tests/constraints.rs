@@ -3,6 +3,8 @@
 
 use mitra_schedule::{Instance, Interpreter, Options, Participant, Request, Unmet, solve};
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
+use std::collections::BTreeMap;
 
 fn person(langs: &[u32]) -> Participant {
     Participant {
@@ -224,6 +226,33 @@ fn unavoidable_break_is_bounded() {
     assert_eq!(sol.stats.bound_breaks, 0);
 }
 
+/// Meetings pinned to slots 0, 3 and 6 of a 7-slot session leave two gaps
+/// of two slots; one more meeting that may go anywhere fills neither, so
+/// two breaks are proved (the block check alone proved one). A second free
+/// meeting fills one gap: one break, and the bound follows.
+#[test]
+fn gaps_between_pinned_meetings_are_bounded() {
+    let people: Vec<Participant> = (0..6).map(|_| person(&[0])).collect();
+    let pinned = |b: usize, s: usize| Request {
+        allowed_slots: Some(vec![s]),
+        ..req(0, b, 3)
+    };
+    let mut requests = vec![pinned(1, 0), pinned(2, 3), pinned(3, 6), req(0, 4, 3)];
+    let sol = solve(
+        &inst(7, 2, people.clone(), requests.clone()),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(met_count(&sol), 4);
+    assert_eq!(sol.stats.breaks, 2);
+    assert_eq!(sol.stats.bound_breaks, 2);
+    requests.push(req(0, 5, 3));
+    let sol = solve(&inst(7, 2, people, requests), &Options::default()).unwrap();
+    assert_eq!(met_count(&sol), 5);
+    assert_eq!(sol.stats.breaks, 1);
+    assert_eq!(sol.stats.bound_breaks, 1);
+}
+
 #[test]
 fn same_input_same_output() {
     let people: Vec<Participant> = (0..30).map(|k| person(&[k % 3])).collect();
@@ -366,6 +395,68 @@ fn tiny_instance() -> impl Strategy<Value = Instance> {
     })
 }
 
+/// A met set's fewest and most breaks, and a schedule with the most.
+type MetSet = (usize, usize, Vec<Option<usize>>);
+
+/// The breaks bound of every met set of a small instance, taken on the
+/// valid schedule of that set with the most breaks (the bound searches
+/// only where the schedule has gaps), against the fewest breaks of any
+/// schedule of the set.
+fn check_breaks_bound(instance: &Instance) -> Result<(), TestCaseError> {
+    let mut sets: BTreeMap<Vec<bool>, MetSet> = BTreeMap::new();
+    enumerate(instance, &mut |cur| {
+        let breaks = mitra_schedule::breaks_of(instance, cur).0;
+        let key = cur.iter().map(Option::is_some).collect();
+        let entry = sets.entry(key).or_insert((usize::MAX, 0, cur.to_vec()));
+        entry.0 = entry.0.min(breaks);
+        if breaks > entry.1 {
+            entry.1 = breaks;
+            entry.2 = cur.to_vec();
+        }
+    });
+    for (fewest, _, schedule) in sets.values() {
+        let bound = mitra_schedule::breaks_bound_of(instance, schedule).unwrap();
+        prop_assert!(
+            bound <= *fewest,
+            "bound {bound} > fewest breaks {fewest} for {schedule:?}"
+        );
+    }
+    Ok(())
+}
+
+/// A day of 5 to 9 slots (one session, or two) where participant 0 meets
+/// each of 3 to 5 others, most meetings pinned to one or two slots: the
+/// days where gaps between pinned meetings decide the breaks.
+fn hub_instance() -> impl Strategy<Value = Instance> {
+    (5usize..=9, 3usize..=5, 1usize..=2).prop_flat_map(|(n_slots, others, sessions)| {
+        let pins = proptest::collection::vec(
+            proptest::option::weighted(0.8, proptest::collection::vec(0..n_slots, 1..=2)),
+            others,
+        );
+        let away = proptest::collection::vec(proptest::collection::vec(0..n_slots, 0..2), others);
+        (Just(n_slots), Just(sessions), pins, away).prop_map(|(n_slots, sessions, pins, away)| {
+            let mut participants = vec![person(&[0])];
+            participants.extend(away.into_iter().map(|unavailable| Participant {
+                unavailable,
+                ..person(&[0])
+            }));
+            let requests = pins
+                .into_iter()
+                .enumerate()
+                .map(|(k, allowed_slots)| Request {
+                    allowed_slots,
+                    ..req(0, k + 1, 3)
+                })
+                .collect();
+            let mut day = inst(n_slots, 2, participants, requests);
+            if sessions == 2 {
+                day.session_lengths = vec![n_slots / 2, n_slots - n_slots / 2];
+            }
+            day
+        })
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
@@ -397,6 +488,7 @@ proptest! {
             if cur == &slots[..] { own_valid = true; }
         });
         prop_assert!(own_valid, "the solver's schedule is not among the valid ones");
+        check_breaks_bound(&instance)?;
         for i in 0..3 {
             prop_assert!(sol.stats.bound_met[i] >= best_each[i], "bound_met {:?} < brute force {:?}", sol.stats.bound_met, best_each);
         }
@@ -404,6 +496,17 @@ proptest! {
         let (met, breaks) = best_lex.unwrap();
         prop_assert_eq!(sol.stats.met, met, "lexicographic optimum of met");
         prop_assert_eq!(sol.stats.breaks, breaks, "fewest breaks");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Sessions long enough for gaps between meetings pinned to one or two
+    /// slots.
+    #[test]
+    fn breaks_bound_holds_on_longer_sessions(instance in hub_instance()) {
+        check_breaks_bound(&instance)?;
     }
 }
 
