@@ -277,10 +277,10 @@ fn finish(
 }
 
 /// A lower bound on the breaks of any valid schedule that meets the same
-/// requests as `slots` (a valid schedule: `slots[r]` is the slot of request
-/// `r` or `None`). It is `stats.bound_breaks` before the cap at the
-/// schedule's own breaks; the searches behind it run only for participants
-/// whose meetings in `slots` have a gap.
+/// requests as `slots` (`slots[r]` is the slot of request `r` or `None`; a
+/// slot that request cannot take is an error). It is `stats.bound_breaks`
+/// before the cap at the schedule's own breaks; the searches behind it run
+/// only for participants whose meetings in `slots` have a gap.
 pub fn breaks_bound_of(
     instance: &Instance,
     slots: &[Option<usize>],
@@ -293,10 +293,19 @@ pub fn breaks_bound_of(
             model.n_req()
         )));
     }
-    let slot_of: Vec<u32> = slots
-        .iter()
-        .map(|s| s.map_or(model::NONE, |s| s as u32))
-        .collect();
+    let mut slot_of = vec![model::NONE; slots.len()];
+    for (r, s) in slots.iter().enumerate() {
+        if let Some(s) = *s {
+            // the bound reasons from candidate slots: a placement outside
+            // them is no schedule it can speak for
+            if u32::try_from(s).map_or(true, |s| model.cands(r).binary_search(&s).is_err()) {
+                return Err(InvalidInstance(format!(
+                    "request {r}: slot {s} is not one it can take"
+                )));
+            }
+            slot_of[r] = s as u32;
+        }
+    }
     Ok(bounds::breaks_bound(&model, &slot_of))
 }
 

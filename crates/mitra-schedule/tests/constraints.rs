@@ -253,6 +253,26 @@ fn gaps_between_pinned_meetings_are_bounded() {
     assert_eq!(sol.stats.bound_breaks, 1);
 }
 
+/// The uncapped bound speaks only for schedules: a slot out of range, one
+/// the request may not take, or a list of the wrong length is an error.
+#[test]
+fn breaks_bound_of_refuses_what_is_no_schedule() {
+    let people: Vec<Participant> = (0..3).map(|_| person(&[0])).collect();
+    let requests = vec![
+        Request {
+            allowed_slots: Some(vec![1]),
+            ..req(0, 1, 3)
+        },
+        req(0, 2, 3),
+    ];
+    let day = inst(4, 2, people, requests);
+    let bound = |slots: &[Option<usize>]| mitra_schedule::breaks_bound_of(&day, slots);
+    assert_eq!(bound(&[Some(1), Some(3)]), Ok(0));
+    assert!(bound(&[Some(1), Some(4)]).is_err(), "slot out of range");
+    assert!(bound(&[Some(2), None]).is_err(), "slot not allowed");
+    assert!(bound(&[Some(1)]).is_err(), "one slot for two requests");
+}
+
 #[test]
 fn same_input_same_output() {
     let people: Vec<Participant> = (0..30).map(|k| person(&[k % 3])).collect();
