@@ -130,6 +130,7 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
     let mut extra_runs: Vec<u32> = Vec::new();
     let mut blocks = Blocks::new(m);
     let mut open = vec![false; m.n_slots];
+    let mut busy: Vec<usize> = Vec::new();
     for p in 0..np {
         let k = mine[p].len() as u32;
         if k == 0 {
@@ -170,11 +171,17 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
         }
         // a participant the schedule itself gives no break is its own
         // witness: only those with a break need the searches below
-        if k >= 2 && has_break(m, &mine[p], slot_of) {
-            let own = &usable[p * m.words..(p + 1) * m.words];
-            needed = needed.max(forced_gaps(m, &mine[p], own, &mut open) as usize);
-            if needed == 0 && blocks.never_fit(&mine[p], own) {
-                needed = 1;
+        if k >= 2 {
+            busy.clear();
+            busy.extend(mine[p].iter().map(|&r| slot_of[r as usize] as usize));
+            busy.sort_unstable();
+            busy.dedup(); // a double booking is no schedule; never a panic
+            if has_break(m, &busy) {
+                let own = &usable[p * m.words..(p + 1) * m.words];
+                needed = needed.max(forced_gaps(m, &mine[p], &busy, own, &mut open) as usize);
+                if needed == 0 && blocks.never_fit(&mine[p], own) {
+                    needed = 1;
+                }
             }
         }
         total += needed;
@@ -186,8 +193,10 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
 /// slots) imply: between two forced slots of a session, either every slot
 /// is busy or there is a break, and the meetings not on forced slots can
 /// fill only so many such gaps (the smallest first, if all their slots are
-/// usable). `open` is scratch space of one flag per slot.
-fn forced_gaps(m: &Model, reqs: &[u32], usable: &[u64], open: &mut [bool]) -> u32 {
+/// usable). `busy` is the schedule's own slots of `reqs`, in order: a valid
+/// placement, so every forced slot is among them. `open` is scratch space
+/// of one flag per slot.
+fn forced_gaps(m: &Model, reqs: &[u32], busy: &[usize], usable: &[u64], open: &mut [bool]) -> u32 {
     let is_usable = |s: usize| usable[s / 64] >> (s % 64) & 1 == 1;
     for (s, o) in open.iter_mut().enumerate() {
         *o = is_usable(s);
@@ -198,10 +207,7 @@ fn forced_gaps(m: &Model, reqs: &[u32], usable: &[u64], open: &mut [bool]) -> u3
         return 0;
     }
     let mut forced: Vec<usize> = Vec::new();
-    for s in 0..m.n_slots {
-        if !open[s] {
-            continue;
-        }
+    for &s in busy {
         // forced: without it the meetings no longer all find a slot
         open[s] = false;
         if slot_matching_in(m, reqs, open) < k {
@@ -234,14 +240,10 @@ fn forced_gaps(m: &Model, reqs: &[u32], usable: &[u64], open: &mut [bool]) -> u3
     gaps - filled
 }
 
-/// Whether the schedule leaves a gap between two of `reqs`' meetings in
-/// one session.
-fn has_break(m: &Model, reqs: &[u32], slot_of: &[u32]) -> bool {
-    let mut slots: Vec<u32> = reqs.iter().map(|&r| slot_of[r as usize]).collect();
-    slots.sort_unstable();
-    slots
-        .windows(2)
-        .any(|w| m.sess_of[w[0] as usize] == m.sess_of[w[1] as usize] && w[1] > w[0] + 1)
+/// Whether a participant's busy slots (in order) leave a gap in a session.
+fn has_break(m: &Model, busy: &[usize]) -> bool {
+    busy.windows(2)
+        .any(|w| m.sess_of[w[0]] == m.sess_of[w[1]] && w[1] > w[0] + 1)
 }
 
 /// Blocks placed per participant before the bound gives up on it (and
