@@ -151,7 +151,7 @@ fn eject_and_place(
             ej.push(x);
         }
     }
-    if m.pool[r] && st.pool_used[s] >= m.pool_cap[s] {
+    if m.pool[r] && st.pool_used[s] >= st.pool_room[s] {
         let list = &st.pool_list[s];
         if list.is_empty() {
             return false;
@@ -341,8 +341,8 @@ fn block_repair_inner(
                 || st.occ[q * n + t] != NONE
                 || st.occ[z * n + t] != NONE
                 || m.cands(y).binary_search(&(t as u32)).is_err()
-                || (m.pool[x] && !m.pool[y] && st.pool_used[s] >= m.pool_cap[s])
-                || (m.pool[y] && st.pool_used[t] >= m.pool_cap[t])
+                || (m.pool[x] && !m.pool[y] && st.pool_used[s] >= st.pool_room[s])
+                || (m.pool[y] && st.pool_used[t] >= st.pool_room[t])
             {
                 continue;
             }
@@ -506,6 +506,52 @@ const EXTEND_UP_TO: usize = 5_000;
 /// taken, so which requests stay unmet changes freely; then it cools.
 const REHEAT: f64 = 20.0;
 
+/// Soft tables (strategic oscillation). Where the pool tables are what
+/// keeps breaks up, every move that would repack them is refused at a full
+/// slot, and the search stays with one packing. So, once every request
+/// that can be met is met, a slot may take up to `SOFT_EXTRA` pool
+/// meetings above its tables, each at a cost that rises while the schedule
+/// overflows and falls while it fits: the search passes through slightly
+/// overfull schedules to packings it could not reach. Only schedules that
+/// fit count as the best (`Score::better`), and a move that meets more
+/// is taken only if it ends fitting. Not when re-scheduling, where an
+/// overflow would weigh against kept meetings.
+struct SoftTables {
+    on: bool,
+    /// The move count at which the weight is next adapted.
+    next: u64,
+}
+
+/// Pool meetings a slot may take above its tables while they are soft.
+const SOFT_EXTRA: u32 = 3;
+
+/// Moves between two adaptations of the overflow weight.
+const SOFT_PERIOD: u64 = 100;
+
+impl SoftTables {
+    fn adapt(&mut self, st: &mut State<'_>, met_all: bool) {
+        let m = st.m;
+        if !self.on {
+            if met_all {
+                self.on = true;
+                for (room, &cap) in st.pool_room.iter_mut().zip(&m.pool_cap) {
+                    if cap > 0 {
+                        *room = cap + SOFT_EXTRA;
+                    }
+                }
+                st.over_weight = (m.break_weight / 4).max(1);
+            }
+            return;
+        }
+        let w = st.over_weight;
+        st.over_weight = if st.over > 0 {
+            w + 1 + w / 8
+        } else {
+            (w - 1 - w / 16).max(1)
+        };
+    }
+}
+
 /// The whole search; returns whether the stop check ended it early.
 pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]) -> bool {
     construct(st);
@@ -524,15 +570,15 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     let w = m.break_weight as f64;
     let (t0, t1) = (0.6 * w, 0.03 * w);
     let n_prev_ok = (0..nr).filter(|&r| m.prev_table[r] != NONE).count() as i64;
-    let optimal = |st: &State<'_>| -> bool {
-        let sc = st.score();
-        sc.cost == 0
-            && (st.unmet.is_empty()
-                || (sc.met[0] as usize >= bound_met[0]
-                    && sc.met[2] as usize >= bound_met[1]
-                    && sc.met[3] as usize >= bound_met[2]))
-            && st.kept >= n_prev_ok
+    // every request that can be met is met (the met levels at their bounds)
+    let met_all = |st: &State<'_>| -> bool {
+        st.unmet.is_empty()
+            || (st.met[0] as usize >= bound_met[0]
+                && st.met[2] as usize >= bound_met[1]
+                && st.met[3] as usize >= bound_met[2])
     };
+    let optimal =
+        |st: &State<'_>| -> bool { st.score().cost == 0 && met_all(st) && st.kept >= n_prev_ok };
     let mut best = st.score();
     let mut pending = true; // the current state is a best one, not copied
     let mut snap: Option<(Vec<u32>, Vec<u32>)> = None;
@@ -549,6 +595,10 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     let mut cool = (t1 / t0).powf(1.0 / budget as f64);
     let mut it: u64 = 0;
     let track_from = if nr < 20_000 { 0 } else { budget / 2 };
+    // Soft tables need every record tracked: a late-tracked search could
+    // take an overfull schedule as its best.
+    let mut soft = (track_from == 0 && !m.has_prev && m.pool_cap.iter().any(|&c| c > 0))
+        .then_some(SoftTables { on: false, next: 0 });
     // shares of the moves, in percent
     let block_share = 3;
     let cascade = 4;
@@ -567,6 +617,12 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
         while it < budget {
             it += 1;
             temp *= cool;
+            if let Some(soft) = soft.as_mut()
+                && it >= soft.next
+            {
+                soft.next = it + SOFT_PERIOD;
+                soft.adapt(st, met_all(st));
+            }
 
             if it.is_multiple_of(4096) {
                 if optimal(st) {
@@ -658,7 +714,9 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
             st.settle();
             let after = st.score();
             let accept = match after.met.cmp(&before.met) {
-                std::cmp::Ordering::Greater => true,
+                // a meeting gained over the tables is no gain: the met
+                // bounds hold only for schedules that fit
+                std::cmp::Ordering::Greater => after.over == 0,
                 std::cmp::Ordering::Less => false,
                 std::cmp::Ordering::Equal => {
                     let d = after.cost - before.cost;

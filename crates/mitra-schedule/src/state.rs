@@ -12,7 +12,8 @@ pub(crate) enum Op {
 
 /// The objective's levels, most important first: met priority 3, kept,
 /// met priority 2, met priority 1; then the cost (breaks weighted above
-/// idle slots), lower is better.
+/// idle slots), lower is better. A schedule with pool meetings above the
+/// tables (only while the search relaxes them) is worse than any without.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub(crate) struct Score {
     pub met: [i64; 4],
@@ -20,6 +21,8 @@ pub(crate) struct Score {
     pub cost: i64,
     pub breaks: i64,
     pub idle: i64,
+    /// Pool meetings above the slots' tables.
+    pub over: i64,
 }
 
 impl Score {
@@ -28,7 +31,9 @@ impl Score {
         match self.met.cmp(&other.met) {
             std::cmp::Ordering::Greater => true,
             std::cmp::Ordering::Less => false,
-            std::cmp::Ordering::Equal => (self.breaks, self.idle) < (other.breaks, other.idle),
+            std::cmp::Ordering::Equal => {
+                (self.over, self.breaks, self.idle) < (other.over, other.breaks, other.idle)
+            }
         }
     }
 }
@@ -41,6 +46,12 @@ pub(crate) struct State<'m> {
     pub iocc: Vec<u32>,
     pub cnt: Vec<u32>,
     pub pool_used: Vec<u32>,
+    /// Pool meetings a slot may take: its tables (`Model::pool_cap`), or a
+    /// few more while the search relaxes them (`search::SoftTables`).
+    pub pool_room: Vec<u32>,
+    /// Pool meetings above the tables, and what each costs meanwhile.
+    pub over: i64,
+    pub over_weight: i64,
     pub pool_list: Vec<Vec<u32>>,
     pub pool_pos: Vec<u32>,
     /// Unmet requests that have candidate slots (others can never be met).
@@ -73,6 +84,9 @@ impl<'m> State<'m> {
             iocc: vec![NONE; m.ni * m.n_slots],
             cnt: vec![0; m.np],
             pool_used: vec![0; m.n_slots],
+            pool_room: m.pool_cap.clone(),
+            over: 0,
+            over_weight: 0,
             pool_list: vec![Vec::new(); m.n_slots],
             pool_pos: vec![NONE; nr],
             unmet: Vec::new(),
@@ -102,9 +116,10 @@ impl<'m> State<'m> {
     pub fn score(&self) -> Score {
         Score {
             met: self.met,
-            cost: self.breaks * self.m.break_weight + self.idle,
+            cost: self.breaks * self.m.break_weight + self.idle + self.over * self.over_weight,
             breaks: self.breaks,
             idle: self.idle,
+            over: self.over,
         }
     }
 
@@ -144,6 +159,9 @@ impl<'m> State<'m> {
         self.cnt[a] += 1;
         self.cnt[b] += 1;
         if m.pool[r] {
+            if self.pool_used[su] >= m.pool_cap[su] {
+                self.over += 1;
+            }
             self.pool_used[su] += 1;
             self.pool_pos[r] = self.pool_list[su].len() as u32;
             self.pool_list[su].push(r as u32);
@@ -182,6 +200,9 @@ impl<'m> State<'m> {
         self.cnt[b] -= 1;
         if m.pool[r] {
             self.pool_used[su] -= 1;
+            if self.pool_used[su] >= m.pool_cap[su] {
+                self.over -= 1;
+            }
             let pos = self.pool_pos[r] as usize;
             let list = &mut self.pool_list[su];
             list.swap_remove(pos);
@@ -242,7 +263,7 @@ impl<'m> State<'m> {
             && self.occ[b * m.n_slots + s] == NONE
             && self.cnt[a] < m.cap[a]
             && self.cnt[b] < m.cap[b]
-            && (!m.pool[r] || self.pool_used[s] < m.pool_cap[s])
+            && (!m.pool[r] || self.pool_used[s] < self.pool_room[s])
     }
 
     /// Places `r` at candidate slot `s` if it fits, finding an interpreter

@@ -106,6 +106,28 @@ fn pool_tables_limit_each_slot() {
     assert_eq!(sol.stats.bound_met[0], 1, "one table, one slot");
 }
 
+/// Four people meeting in a ring (0–1, 0–2, 1–3, 2–3) over four slots:
+/// with two tables every ring fits in two slots without a break, with one
+/// table the ring takes four slots and someone waits. The search lets
+/// slots run over their tables for a while (soft tables); what it returns
+/// must still fit them, at the one break the table forces.
+#[test]
+fn soft_tables_return_a_schedule_that_fits() {
+    let ring = vec![req(0, 1, 3), req(0, 2, 3), req(1, 3, 3), req(2, 3, 3)];
+    let people = || (0..4).map(|_| person(&[0])).collect::<Vec<_>>();
+    let two = solve(&inst(4, 2, people(), ring.clone()), &Options::default()).unwrap();
+    assert_eq!((met_count(&two), two.stats.breaks), (4, 0));
+    let one = solve(&inst(4, 1, people(), ring), &Options::default()).unwrap();
+    assert_eq!(met_count(&one), 4);
+    let mut per_slot = [0; 4];
+    for placement in one.outcome.iter().flatten() {
+        per_slot[placement.slot] += 1;
+        assert_eq!(placement.table, 0);
+    }
+    assert_eq!(per_slot, [1, 1, 1, 1], "one table: one meeting a slot");
+    assert_eq!(one.stats.breaks, 1);
+}
+
 #[test]
 fn fixed_tables() {
     // 0 sits at table 0; 1 and 2 have none; table 1 belongs to 3; no pool table
