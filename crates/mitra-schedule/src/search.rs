@@ -770,6 +770,8 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     if !pending && let Some((slots, interps)) = snap {
         st.load(&slots, &interps);
     }
+    // the best is only ever a schedule that fits (`Score::better`)
+    debug_assert_eq!(st.over, 0, "an overfull schedule left the search");
     st.moves = it;
     stopped
 }
