@@ -18,7 +18,10 @@
 //! swaps of two slots; exact block repair of one participant's session,
 //! which may swap a partner's meeting that is in the way into the slot
 //! the repaired meeting leaves, so the partner stays as busy as before) with
-//! interpreter assignment repaired by augmenting paths in each slot. The
+//! interpreter assignment repaired by augmenting paths in each slot. Once
+//! every request that can be met is met, pool tables turn soft: a slot may
+//! run a few meetings over, at a cost that rises while it does, so the
+//! search can repack full slots; only schedules that fit are kept. The
 //! search budget is counted in moves, never in time. Bounds come from
 //! flow relaxations (see [`bounds`]).
 
