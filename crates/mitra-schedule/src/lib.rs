@@ -23,7 +23,7 @@
 //! run a few meetings over, at a cost that rises while it does, so the
 //! search can repack full slots; only schedules that fit are kept. The
 //! search budget is counted in moves, never in time. Bounds come from
-//! flow relaxations (see [`bounds`]).
+//! flow relaxations (see `bounds.rs`).
 
 // Index loops over parallel arrays read better than zipped iterators here.
 #![allow(clippy::needless_range_loop)]
