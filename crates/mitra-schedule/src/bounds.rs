@@ -25,7 +25,7 @@
 //! fill only so many of them, the smallest first.
 
 use crate::flow::Flow;
-use crate::model::{Model, NONE};
+use crate::model::{Model, NONE, has_bit};
 
 pub(crate) fn met_bounds(m: &Model) -> [usize; 3] {
     let mut out = [0; 3];
@@ -95,10 +95,7 @@ pub(crate) fn met_bounds(m: &Model) -> [usize; 3] {
                 .map(|w| w.count_ones() as usize)
                 .sum();
             let owners = (0..np)
-                .filter(|&p| {
-                    m.fixed_table[p] != NONE
-                        && per_slot_people[s * pw + p / 64] >> (p % 64) & 1 == 1
-                })
+                .filter(|&p| m.fixed_table[p] != NONE && has_bit(&per_slot_people[s * pw..], p))
                 .count();
             slot_bound += (people / 2)
                 .min(m.pool_cap[s] as usize + owners)
@@ -143,7 +140,7 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
             let mut runs: Vec<u32> = Vec::new();
             let mut cur = 0;
             for s in start..start + m.sess_len[sess] as usize {
-                if usable[p * m.words + s / 64] >> (s % 64) & 1 == 1 {
+                if has_bit(&usable[p * m.words..], s) {
                     cur += 1;
                 } else if cur > 0 {
                     runs.push(cur);
@@ -197,7 +194,7 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
 /// placement, so every forced slot is among them. `open` is scratch space
 /// of one flag per slot.
 fn forced_gaps(m: &Model, reqs: &[u32], busy: &[usize], usable: &[u64], open: &mut [bool]) -> u32 {
-    let is_usable = |s: usize| usable[s / 64] >> (s % 64) & 1 == 1;
+    let is_usable = |s: usize| has_bit(usable, s);
     for (s, o) in open.iter_mut().enumerate() {
         *o = is_usable(s);
     }
@@ -295,7 +292,7 @@ impl<'m> Blocks<'m> {
         }
         let later: u32 = m.sess_len[sess + 1..].iter().sum();
         let (start, len) = (m.sess_start[sess] as usize, m.sess_len[sess]);
-        let is_usable = |s: usize| usable[s / 64] >> (s % 64) & 1 == 1;
+        let is_usable = |s: usize| has_bit(usable, s);
         for size in (left.saturating_sub(later)..=left.min(len)).rev() {
             if size == 0 {
                 if self.place(reqs, usable, sess + 1, left)? {

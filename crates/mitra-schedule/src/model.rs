@@ -6,6 +6,12 @@ use crate::{Instance, InvalidInstance, Unmet};
 
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// Whether bit `i` of a bitset kept in `u64` words is set.
+#[inline]
+pub(crate) fn has_bit(set: &[u64], i: usize) -> bool {
+    set[i / 64] >> (i % 64) & 1 == 1
+}
+
 pub(crate) struct Model {
     pub n_slots: usize,
     pub sess_of: Vec<u32>,
@@ -69,12 +75,13 @@ impl Model {
 
     #[inline]
     pub fn avail(&self, p: usize, s: usize) -> bool {
-        self.avail_p[p * self.words + s / 64] >> (s % 64) & 1 == 1
+        // row p starts at bit p * words * 64: one index, one bounds check
+        has_bit(&self.avail_p, p * self.words * 64 + s)
     }
 
     #[inline]
     pub fn avail_interp(&self, i: usize, s: usize) -> bool {
-        self.avail_i[i * self.words + s / 64] >> (s % 64) & 1 == 1
+        has_bit(&self.avail_i, i * self.words * 64 + s)
     }
 
     pub fn build(inst: &Instance) -> Result<Model, InvalidInstance> {
