@@ -421,6 +421,40 @@ pub(crate) fn point_delta(
     }
 }
 
+/// Sessions of at most this many slots keep each participant's busy slots
+/// as one word, so that costs and deltas are a few bit operations.
+pub(crate) const MASK_SLOTS: usize = 64;
+
+/// `run_cost` of a session whose busy slots are the bits of `busy`.
+#[inline]
+pub(crate) fn mask_cost(busy: u64) -> (u32, u32) {
+    if busy == 0 {
+        return (0, 0);
+    }
+    let span = 64 - busy.leading_zeros() - busy.trailing_zeros();
+    // each run of busy slots starts at a bit whose lower neighbour is free
+    let runs = (busy & !(busy << 1)).count_ones();
+    (runs - 1, span - busy.count_ones())
+}
+
+/// `point_delta` for the session `busy` (bit `off` clear).
+#[inline]
+pub(crate) fn mask_point_delta(busy: u64, off: usize, add: bool, w: i64) -> i64 {
+    let below = busy & ((1u64 << off) - 1);
+    let above = if off + 1 >= 64 { 0 } else { busy >> (off + 1) };
+    let sign = if add { 1 } else { -1 };
+    let gap_below = (below != 0).then(|| below.leading_zeros() as i64 - (64 - off as i64));
+    let gap_above = (above != 0).then(|| above.trailing_zeros() as i64);
+    match (gap_below, gap_above) {
+        (None, None) => 0,
+        (Some(gap), None) | (None, Some(gap)) => sign * (if gap > 0 { w + gap } else { 0 }),
+        (Some(a), Some(b)) => {
+            let split = (a > 0) as i64 + (b > 0) as i64;
+            sign * ((split - 1) * w - 1)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -446,6 +480,42 @@ mod tests {
                         "len {len} mask {mask:b} off {off}"
                     );
                 }
+            }
+        }
+    }
+    #[test]
+    fn mask_costs_match_the_slot_by_slot_ones() {
+        let w = 10;
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for round in 0..20_000u32 {
+            // every mask of 10 slots, then pseudo-random masks of up to 64
+            let (len, mask) = if round < 1024 {
+                (10usize, round as u64)
+            } else {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let len = 1 + (x % 64) as usize;
+                let keep = if len == 64 {
+                    u64::MAX
+                } else {
+                    (1u64 << len) - 1
+                };
+                (len, (x >> 3 & x >> 9) & keep)
+            };
+            let busy = |k: usize| mask >> k & 1 == 1;
+            assert_eq!(
+                mask_cost(mask),
+                run_cost((0..len).map(busy)),
+                "mask {mask:b}"
+            );
+            for off in 0..len {
+                let rest = mask & !(1u64 << off);
+                assert_eq!(
+                    mask_point_delta(rest, off, !busy(off), w),
+                    point_delta(len, off, !busy(off), w, |k| k != off && busy(k)),
+                    "len {len} mask {mask:b} off {off}"
+                );
             }
         }
     }

@@ -23,7 +23,7 @@
 //! room the insertion moves need.
 
 use crate::Options;
-use crate::assign::{INF, hungarian};
+use crate::assign::{Assignment, INF};
 use crate::model::NONE;
 use crate::state::{Op, State};
 
@@ -191,7 +191,13 @@ fn eject_and_place(
 /// Swaps the Kempe chain of `r` between its slot and `s2`: the meetings
 /// of slots `s1` and `s2` connected to `r` through shared participants all
 /// change slot, which keeps everybody in at most one meeting per slot.
-fn kempe(st: &mut State<'_>, r: usize, s2: usize, chain: &mut Vec<u32>) -> bool {
+fn kempe(
+    st: &mut State<'_>,
+    r: usize,
+    s2: usize,
+    chain: &mut Vec<u32>,
+    targets: &mut Vec<(u32, u32)>,
+) -> bool {
     let m = st.m;
     let n = m.n_slots;
     let s1 = st.slot_of[r] as usize;
@@ -218,14 +224,14 @@ fn kempe(st: &mut State<'_>, r: usize, s2: usize, chain: &mut Vec<u32>) -> bool 
             }
         }
     }
-    let mut targets: Vec<(u32, u32)> = Vec::with_capacity(chain.len());
+    targets.clear();
     for &x in chain.iter() {
         let from = st.slot_of[x as usize] as usize;
         targets.push((x, if from == s1 { s2 as u32 } else { s1 as u32 }));
         st.unplace(x as usize);
     }
     // interpreter meetings last would be no better; place in chain order
-    for &(x, t) in &targets {
+    for &(x, t) in targets.iter() {
         if !st.try_place(x as usize, t as usize) {
             return false;
         }
@@ -246,9 +252,10 @@ fn block_repair(
     sess: usize,
     mine: &mut Vec<u32>,
     swaps: bool,
+    scratch: &mut BlockScratch,
 ) -> bool {
     let mark = st.log.len();
-    if block_repair_inner(st, p, sess, mine, swaps) {
+    if block_repair_inner(st, p, sess, mine, swaps, scratch) {
         true
     } else {
         st.rollback_to(mark);
@@ -265,24 +272,43 @@ fn block_cascade(
     mine: &mut Vec<u32>,
     depth: usize,
     swaps: bool,
+    scratch: &mut BlockScratch,
 ) -> bool {
-    if !block_repair(st, p, sess, mine, swaps) {
+    if !block_repair(st, p, sess, mine, swaps, scratch) {
         return false;
     }
     st.settle();
     let m = st.m;
     let ns = m.sess_len.len();
-    let partners: Vec<usize> = mine.iter().map(|&x| m.partner(x as usize, p)).collect();
+    let mut partners = std::mem::take(&mut scratch.partners);
+    partners.clear();
+    partners.extend(mine.iter().map(|&x| m.partner(x as usize, p)));
     let mut work = mine.len();
-    for q in partners.into_iter().take(depth) {
-        if st.pcost[q * ns + sess].0 > 0 && block_repair(st, q, sess, mine, swaps) {
+    for &q in partners.iter().take(depth) {
+        if st.pcost[q * ns + sess].0 > 0 && block_repair(st, q, sess, mine, swaps, scratch) {
             work += mine.len();
             st.settle();
         }
     }
+    scratch.partners = partners;
     mine.clear();
     mine.resize(work, 0);
     true
+}
+
+/// Working vectors of the block repair, kept between moves (it runs in a
+/// few percent of the moves, but allocating afresh cost a third of the
+/// search's time).
+#[derive(Default)]
+pub(crate) struct BlockScratch {
+    orig: Vec<u32>,
+    at: Vec<i64>,
+    via: Vec<u32>,
+    cost: Vec<i64>,
+    best_col: Vec<usize>,
+    swapped: Vec<(usize, usize)>,
+    partners: Vec<usize>,
+    assignment: Assignment,
 }
 
 fn block_repair_inner(
@@ -291,6 +317,7 @@ fn block_repair_inner(
     sess: usize,
     mine: &mut Vec<u32>,
     swaps: bool,
+    scratch: &mut BlockScratch,
 ) -> bool {
     let m = st.m;
     let n = m.n_slots;
@@ -307,15 +334,28 @@ fn block_repair_inner(
     if !(2..=24).contains(&k) {
         return false;
     }
-    let orig: Vec<u32> = mine.iter().map(|&x| st.slot_of[x as usize]).collect();
+    let BlockScratch {
+        orig,
+        at,
+        via,
+        cost,
+        best_col,
+        swapped,
+        assignment,
+        ..
+    } = scratch;
+    orig.clear();
+    orig.extend(mine.iter().map(|&x| st.slot_of[x as usize]));
     for &x in mine.iter() {
         st.unplace(x as usize);
     }
     // the other side's cost of each meeting at each slot of the session;
     // where the other side is busy, the cost of swapping its meeting there
     // into the slot this meeting leaves (`via`)
-    let mut at = vec![INF; k * len];
-    let mut via = vec![NONE; k * len];
+    at.clear();
+    at.resize(k * len, INF);
+    via.clear();
+    via.resize(k * len, NONE);
     for (i, &x) in mine.iter().enumerate() {
         let x = x as usize;
         let q = m.partner(x, p);
@@ -350,8 +390,9 @@ fn block_repair_inner(
             via[i * len + s - start] = y as u32;
         }
     }
-    let mut cost = vec![0i64; k * k];
-    let mut best: Option<(i64, usize, Vec<usize>)> = None;
+    cost.clear();
+    cost.resize(k * k, 0);
+    let mut best: Option<(i64, usize)> = None;
     for w in start..=start + len - k {
         if (w..w + k).any(|s| !m.avail(p, s)) {
             continue;
@@ -387,16 +428,19 @@ fn block_repair_inner(
                 continue;
             }
         }
-        if let Some((total, col)) = hungarian(k, &cost)
-            && best.as_ref().is_none_or(|b| total < b.0)
+        if let Some(total) = assignment.solve(k, cost)
+            && best.is_none_or(|b| total < b.0)
         {
-            best = Some((total, w, col));
+            best = Some((total, w));
+            best_col.clear();
+            best_col.extend_from_slice(&assignment.col);
         }
     }
-    let Some((_, w, col)) = best else {
+    let Some((_, w)) = best else {
         return false;
     };
-    let mut swapped: Vec<(usize, usize)> = Vec::new();
+    let col = &*best_col;
+    swapped.clear();
     for i in 0..k {
         let y = via[i * len + w + col[i] - start];
         if y != NONE {
@@ -583,6 +627,8 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     let mut pending = true; // the current state is a best one, not copied
     let mut snap: Option<(Vec<u32>, Vec<u32>)> = None;
     let mut ej: Vec<u32> = Vec::new();
+    let mut block_scratch = BlockScratch::default();
+    let mut kempe_targets: Vec<(u32, u32)> = Vec::new();
     let mut ops: Vec<Op> = Vec::new();
     // Re-scheduling: the previous meetings that can go back where they were
     // (their previous slot a candidate, their table still theirs).
@@ -659,7 +705,15 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                     key = rng.below(st.pcost.len());
                 }
                 let swaps = rng.below(2) == 0;
-                let done = block_cascade(st, key / ns, key % ns, &mut ej, cascade, swaps);
+                let done = block_cascade(
+                    st,
+                    key / ns,
+                    key % ns,
+                    &mut ej,
+                    cascade,
+                    swaps,
+                    &mut block_scratch,
+                );
                 it += ej.len() as u64; // its work: one move per meeting re-placed
                 done
             } else if !st.unmet.is_empty() && roll < block_share + 25 {
@@ -702,7 +756,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                     continue;
                 }
                 match target_slot(st, &mut rng, r, side) {
-                    Some(s) if rng.below(10) < 8 => kempe(st, r, s, &mut ej),
+                    Some(s) if rng.below(10) < 8 => kempe(st, r, s, &mut ej, &mut kempe_targets),
                     Some(s) => eject_and_place(st, &mut rng, r, s, &mut ej),
                     None => false,
                 }
@@ -810,6 +864,80 @@ mod tests {
         assert_eq!(pool, st.pool_used);
     }
 
+    /// The costs kept move by move (bit masks for sessions of at most
+    /// `MASK_SLOTS` slots, the slots themselves for longer ones) agree with
+    /// a recount, after the construction and after a search.
+    #[test]
+    fn costs_stay_exact_in_long_and_short_sessions() {
+        let mut rng = Rng::new(11);
+        let np = 14;
+        let session_lengths = vec![70, 9];
+        let n_slots: usize = session_lengths.iter().sum();
+        let mut participants = vec![
+            Participant {
+                languages: vec![0],
+                ..Participant::default()
+            };
+            np
+        ];
+        for p in &mut participants {
+            p.unavailable = (0..6).map(|_| rng.below(n_slots)).collect();
+            p.unavailable.sort_unstable();
+            p.unavailable.dedup();
+        }
+        let mut requests = Vec::new();
+        for a in 0..np {
+            for b in a + 1..np {
+                if rng.below(3) == 0 {
+                    requests.push(Request {
+                        a,
+                        b,
+                        priority: 2,
+                        allowed_slots: None,
+                        previous: None,
+                    });
+                }
+            }
+        }
+        let inst = Instance {
+            session_lengths,
+            table_owner: vec![None; 3],
+            participants,
+            interpreters: Vec::new(),
+            tables_taken: Vec::new(),
+            requests,
+        };
+        let m = Model::build(&inst).unwrap();
+        let recount = |st: &State<'_>| {
+            let (mut breaks, mut idle) = (0i64, 0i64);
+            for p in 0..np {
+                for sess in 0..m.sess_len.len() {
+                    let start = m.sess_start[sess] as usize;
+                    let slots = start..start + m.sess_len[sess] as usize;
+                    let (b, i) =
+                        crate::model::run_cost(slots.map(|s| st.occ[p * m.n_slots + s] != NONE));
+                    breaks += b as i64;
+                    idle += i as i64;
+                }
+            }
+            (breaks, idle)
+        };
+        let mut st = State::new(&m);
+        construct(&mut st);
+        assert_valid(&st);
+        assert!(st.breaks > 0, "the construction leaves breaks to count");
+        assert_eq!((st.breaks, st.idle), recount(&st));
+        let opts = Options {
+            min_moves: 20_000,
+            max_moves: 20_000,
+            ..Options::default()
+        };
+        let mut st = State::new(&m);
+        run(&mut st, &opts, &[0, 0, 0]);
+        assert_valid(&st);
+        assert_eq!((st.breaks, st.idle), recount(&st));
+    }
+
     /// Every seed has its own stream: neighbouring seeds (n and n ^ 1)
     /// once shared one, so two "different" seeds searched alike.
     #[test]
@@ -872,7 +1000,8 @@ mod tests {
                 let placed = st.cnt.clone();
                 st.begin();
                 let mark = st.log.len();
-                let done = block_repair(&mut st, p, 0, &mut mine, true);
+                let done =
+                    block_repair(&mut st, p, 0, &mut mine, true, &mut BlockScratch::default());
                 if done {
                     let own = |r: u32| {
                         m.req_a[r as usize] as usize == p || m.req_b[r as usize] as usize == p
@@ -933,11 +1062,25 @@ mod tests {
         assert_eq!(st.breaks, 1);
         let mut mine = Vec::new();
         st.begin();
-        assert!(!block_repair(&mut st, 0, 0, &mut mine, false));
+        assert!(!block_repair(
+            &mut st,
+            0,
+            0,
+            &mut mine,
+            false,
+            &mut BlockScratch::default()
+        ));
         st.settle();
         assert_eq!(st.slot_of, vec![0, 3, 1, 2, 1, 2]);
         st.begin();
-        assert!(block_repair(&mut st, 0, 0, &mut mine, true));
+        assert!(block_repair(
+            &mut st,
+            0,
+            0,
+            &mut mine,
+            true,
+            &mut BlockScratch::default()
+        ));
         st.settle();
         assert_valid(&st);
         assert_eq!(st.cnt, vec![2, 3, 3, 1, 1, 1, 1]);

@@ -1,7 +1,7 @@
 //! A schedule under construction, changed only through logged primitive
 //! operations so that any move can be undone (rejected) or redone.
 
-use crate::model::{Model, NONE};
+use crate::model::{MASK_SLOTS, Model, NONE, mask_cost, mask_point_delta};
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Op {
@@ -61,6 +61,9 @@ pub(crate) struct State<'m> {
     pub met: [i64; 4],
     pub kept: i64,
     pub pcost: Vec<(u32, u32)>,
+    /// Per participant-session, its busy slots as bits (sessions of at
+    /// most `MASK_SLOTS` slots; longer ones are read from `occ`).
+    busy: Vec<u64>,
     pub breaks: i64,
     pub idle: i64,
     pub log: Vec<Op>,
@@ -94,6 +97,7 @@ impl<'m> State<'m> {
             met: [0; 4],
             kept: 0,
             pcost: vec![(0, 0); m.np * ns],
+            busy: vec![0; m.np * ns],
             breaks: 0,
             idle: 0,
             log: Vec::new(),
@@ -141,8 +145,20 @@ impl<'m> State<'m> {
         self.m.prev_slot[r] == s && self.m.prev_table[r] != NONE
     }
 
-    fn mark(&mut self, p: usize, s: usize) {
-        let k = p * self.m.sess_len.len() + self.m.sess_of[s] as usize;
+    /// Sets slot `s` of `p`'s busy bits as `busy` says, and marks the
+    /// session's cost dirty.
+    #[inline]
+    fn mark(&mut self, p: usize, s: usize, busy: bool) {
+        let sess = self.m.sess_of[s] as usize;
+        let k = p * self.m.sess_len.len() + sess;
+        let off = s - self.m.sess_start[sess] as usize;
+        if off < MASK_SLOTS {
+            if busy {
+                self.busy[k] |= 1u64 << off;
+            } else {
+                self.busy[k] &= !(1u64 << off);
+            }
+        }
         if !self.dirty_mark[k] {
             self.dirty_mark[k] = true;
             self.dirty.push(k as u32);
@@ -184,8 +200,8 @@ impl<'m> State<'m> {
             self.met[1] += 1;
             self.kept += 1;
         }
-        self.mark(a, su);
-        self.mark(b, su);
+        self.mark(a, su, true);
+        self.mark(b, su, true);
     }
 
     fn raw_unplace(&mut self, r: usize) -> (u32, u32) {
@@ -224,8 +240,8 @@ impl<'m> State<'m> {
             self.met[1] -= 1;
             self.kept -= 1;
         }
-        self.mark(a, su);
-        self.mark(b, su);
+        self.mark(a, su, false);
+        self.mark(b, su, false);
         (s, i)
     }
 
@@ -349,10 +365,13 @@ impl<'m> State<'m> {
             let k = k as usize;
             self.dirty_mark[k] = false;
             let (p, sess) = (k / ns, k % ns);
-            let start = p * m.n_slots + m.sess_start[sess] as usize;
             let len = m.sess_len[sess] as usize;
-            let new =
-                crate::model::run_cost(self.occ[start..start + len].iter().map(|&x| x != NONE));
+            let new = if len <= MASK_SLOTS {
+                mask_cost(self.busy[k])
+            } else {
+                let start = p * m.n_slots + m.sess_start[sess] as usize;
+                crate::model::run_cost(self.occ[start..start + len].iter().map(|&x| x != NONE))
+            };
             let old = self.pcost[k];
             if new != old {
                 self.cost_log.push((k as u32, old));
@@ -432,8 +451,12 @@ impl<'m> State<'m> {
         let sess = m.sess_of[s] as usize;
         let start = m.sess_start[sess] as usize;
         let len = m.sess_len[sess] as usize;
-        let row = &self.occ[p * m.n_slots + start..p * m.n_slots + start + len];
         let off = s - start;
+        if len <= MASK_SLOTS {
+            let busy = self.busy[p * m.sess_len.len() + sess] & !(1u64 << off);
+            return mask_point_delta(busy, off, add, m.break_weight);
+        }
+        let row = &self.occ[p * m.n_slots + start..p * m.n_slots + start + len];
         crate::model::point_delta(len, off, add, m.break_weight, |k| row[k] != NONE)
     }
 
@@ -445,8 +468,17 @@ impl<'m> State<'m> {
         let sess = m.sess_of[from] as usize;
         let start = m.sess_start[sess] as usize;
         let len = m.sess_len[sess] as usize;
-        let base = p * m.n_slots + start;
         let off = from - start;
+        if len <= MASK_SLOTS {
+            let busy = self.busy[p * m.sess_len.len() + sess] & !(1u64 << off);
+            let removed = mask_point_delta(busy, off, false, w);
+            if m.sess_of[to] as usize != sess {
+                return removed + self.local_delta(p, to, true);
+            }
+            let to_off = to - start;
+            return removed + mask_point_delta(busy & !(1u64 << to_off), to_off, true, w);
+        }
+        let base = p * m.n_slots + start;
         let removed = crate::model::point_delta(len, off, false, w, |k| self.occ[base + k] != NONE);
         if m.sess_of[to] as usize != sess {
             return removed + self.local_delta(p, to, true);
