@@ -23,6 +23,15 @@
 //! per slot); between two forced slots of a session there is a break unless
 //! every slot between is busy, and the meetings left over for such gaps can
 //! fill only so many of them, the smallest first.
+//!
+//! Partners' windows: a participant without a break keeps its meetings in
+//! one block per session, so each of its meetings can only take the slots
+//! some such block offers it (its window: a morning-only meeting of someone
+//! who also has afternoon-only ones must sit just before lunch). A hub
+//! meets its partners in distinct slots; when its meetings cannot all take
+//! distinct slots inside their partners' windows, at least that many
+//! partners (the deficiency of the matching) have a break. Hubs whose
+//! partners are disjoint add up, less the partners already counted.
 
 use crate::flow::Flow;
 use crate::model::{Model, NONE, has_bit};
@@ -124,6 +133,7 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
         }
     }
     let mut total = 0;
+    let mut needed_of = vec![0usize; np];
     let mut extra_runs: Vec<u32> = Vec::new();
     let mut blocks = Blocks::new(m);
     let mut open = vec![false; m.n_slots];
@@ -181,9 +191,123 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
                 }
             }
         }
+        needed_of[p] = needed;
         total += needed;
     }
+    total + partner_windows(m, slot_of, &mine, &usable, &needed_of)
+}
+
+/// Block choices the partners' windows bound tries for one participant,
+/// and over all, before it takes that participant's (and then every
+/// further one's) windows as its whole candidate slots, which keeps the
+/// bound true: it stays cheap where participants have many meetings over
+/// several sessions, and on events of many thousands of requests.
+const WINDOW_TRIES_EACH: u32 = 256;
+const WINDOW_TRIES: u32 = 20_000;
+
+/// The breaks that hubs' meetings force on partners (see the module
+/// documentation), beyond those already in `needed_of`.
+fn partner_windows(
+    m: &Model,
+    slot_of: &[u32],
+    mine: &[Vec<u32>],
+    usable: &[u64],
+    needed_of: &[usize],
+) -> usize {
+    let np = m.np;
+    let words = m.words;
+    let partner = |r: u32, q: usize| m.partner(r as usize, q);
+    let mut with_break = vec![false; np];
+    let mut busy: Vec<usize> = Vec::new();
+    for p in 0..np {
+        if mine[p].len() >= 2 {
+            busy.clear();
+            busy.extend(mine[p].iter().map(|&r| slot_of[r as usize] as usize));
+            busy.sort_unstable();
+            busy.dedup();
+            with_break[p] = has_break(m, &busy);
+        }
+    }
+    // A hub can only force a break on a partner that has one here (this
+    // schedule is a witness for the others), so only hubs with such a
+    // partner, and distinct partners, are looked at.
+    let hubs: Vec<usize> = (0..np)
+        .filter(|&q| mine[q].len() >= 2 && mine[q].iter().any(|&r| with_break[partner(r, q)]))
+        .filter(|&q| {
+            let mut ps: Vec<usize> = mine[q].iter().map(|&r| partner(r, q)).collect();
+            ps.sort_unstable();
+            ps.windows(2).all(|w| w[0] != w[1])
+        })
+        .collect();
+    if hubs.is_empty() {
+        return 0;
+    }
+    // each request's window on each side, computed once per participant
+    let mut window: Vec<Option<Vec<u64>>> = vec![None; np];
+    let mut blocks = Blocks::new(m);
+    let mut budget = WINDOW_TRIES;
+    let mut gains: Vec<(usize, usize)> = Vec::new();
+    for &q in &hubs {
+        let reqs = &mine[q];
+        let mut allowed: Vec<u64> = Vec::with_capacity(reqs.len() * words);
+        for &r in reqs {
+            let p = partner(r, q);
+            if mine[p].len() >= 2 && window[p].is_none() {
+                let own = &usable[p * words..(p + 1) * words];
+                blocks.budget = budget.min(WINDOW_TRIES_EACH);
+                let spent_before = blocks.budget;
+                // out of tries: no windows, the whole candidate slots
+                window[p] = Some(blocks.windows(&mine[p], own).unwrap_or_default());
+                budget -= spent_before - blocks.budget;
+            }
+            let row = window[p].as_ref().filter(|w| !w.is_empty()).map(|w| {
+                let k = mine[p].iter().position(|&x| x == r).unwrap_or(0);
+                w[k * words..(k + 1) * words].to_vec()
+            });
+            match row {
+                Some(w) => allowed.extend_from_slice(&w),
+                None => {
+                    let mut w = vec![0u64; words];
+                    for &c in m.cands(r as usize) {
+                        w[c as usize / 64] |= 1 << (c % 64);
+                    }
+                    allowed.extend_from_slice(&w);
+                }
+            }
+        }
+        let matched = window_matching(m, reqs, &allowed);
+        let deficiency = reqs.len() - matched;
+        let counted = reqs
+            .iter()
+            .filter(|&&r| needed_of[partner(r, q)] > 0)
+            .count();
+        if deficiency > counted {
+            gains.push((deficiency - counted, q));
+        }
+    }
+    // hubs with disjoint partners add up, the largest gains first
+    gains.sort_unstable_by(|a, b| b.cmp(a));
+    let mut taken = vec![false; np];
+    let mut total = 0;
+    for (gain, q) in gains {
+        if mine[q].iter().any(|&r| taken[partner(r, q)]) {
+            continue;
+        }
+        for &r in &mine[q] {
+            taken[partner(r, q)] = true;
+        }
+        total += gain;
+    }
     total
+}
+
+/// The most of `reqs` that can take distinct slots, request `k` only the
+/// slots of its bitset (`allowed[k * words..]`).
+fn window_matching(m: &Model, reqs: &[u32], allowed: &[u64]) -> usize {
+    let w = m.words;
+    max_distinct(m.n_slots, reqs.len(), |k| {
+        (0..m.n_slots).filter(move |&s| has_bit(&allowed[k * w..(k + 1) * w], s))
+    })
 }
 
 /// Breaks that the slots every placement of `reqs` must use (its forced
@@ -256,6 +380,8 @@ struct Blocks<'m> {
     m: &'m Model,
     chosen: Vec<bool>,
     tries: u32,
+    /// Tries left to `windows`.
+    budget: u32,
 }
 
 impl<'m> Blocks<'m> {
@@ -264,7 +390,70 @@ impl<'m> Blocks<'m> {
             m,
             chosen: vec![false; m.n_slots],
             tries: 0,
+            budget: 0,
         }
+    }
+
+    /// Each of `reqs`' windows: the slots (bits, `words` per request) it
+    /// can take inside some choice of one block per session that all of
+    /// `reqs` fit (a slot of its candidates in the blocks; a superset of the
+    /// exact windows, which keeps the bound true). `None` when the budget
+    /// runs out.
+    fn windows(&mut self, reqs: &[u32], usable: &[u64]) -> Option<Vec<u64>> {
+        let mut out = vec![0u64; reqs.len() * self.m.words];
+        self.chosen.fill(false);
+        self.collect(reqs, usable, 0, reqs.len() as u32, &mut out)?;
+        Some(out)
+    }
+
+    /// `place`, but through every choice, adding each fitting one's slots
+    /// to the windows.
+    fn collect(
+        &mut self,
+        reqs: &[u32],
+        usable: &[u64],
+        sess: usize,
+        left: u32,
+        out: &mut [u64],
+    ) -> Option<()> {
+        let m = self.m;
+        if sess == m.sess_len.len() {
+            if left == 0 && slot_matching_in(m, reqs, &self.chosen) == reqs.len() as u32 {
+                for (k, &r) in reqs.iter().enumerate() {
+                    for &c in m.cands(r as usize) {
+                        let c = c as usize;
+                        if self.chosen[c] {
+                            out[k * m.words + c / 64] |= 1 << (c % 64);
+                        }
+                    }
+                }
+            }
+            return Some(());
+        }
+        let later: u32 = m.sess_len[sess + 1..].iter().sum();
+        let (start, len) = (m.sess_start[sess] as usize, m.sess_len[sess]);
+        let is_usable = |s: usize| has_bit(usable, s);
+        for size in (left.saturating_sub(later)..=left.min(len)).rev() {
+            if size == 0 {
+                self.collect(reqs, usable, sess + 1, left, out)?;
+                continue;
+            }
+            let size_u = size as usize;
+            for first in start..=start + (len - size) as usize {
+                if !(first..first + size_u).all(is_usable) {
+                    continue;
+                }
+                if self.budget == 0 {
+                    return None;
+                }
+                self.budget -= 1;
+                self.chosen[first..first + size_u].fill(true);
+                let done = self.collect(reqs, usable, sess + 1, left - size, out);
+                self.chosen[first..first + size_u].fill(false);
+                done?;
+            }
+        }
+        Some(())
     }
 
     /// Whether `reqs` surely fit no choice of one block of usable slots per
@@ -329,33 +518,45 @@ fn slot_matching(m: &Model, reqs: &[u32]) -> u32 {
 
 /// The same, with only the slots marked in `open` to take.
 fn slot_matching_in(m: &Model, reqs: &[u32], open: &[bool]) -> u32 {
-    fn augment(
-        m: &Model,
-        reqs: &[u32],
-        open: &[bool],
-        k: usize,
-        owner: &mut [u32],
-        seen: &mut [bool],
-    ) -> bool {
-        for &s in m.cands(reqs[k] as usize) {
-            let s = s as usize;
-            if seen[s] || !open[s] {
+    let size = max_distinct(m.n_slots, reqs.len(), |k| {
+        m.cands(reqs[k] as usize)
+            .iter()
+            .map(|&s| s as usize)
+            .filter(|&s| open[s])
+    });
+    size as u32
+}
+
+/// The most of `n` requests that can take distinct slots, request `k`
+/// only those `slots(k)` gives (augmenting paths; the lists are short).
+fn max_distinct<F, I>(n_slots: usize, n: usize, slots: F) -> usize
+where
+    F: Fn(usize) -> I,
+    I: Iterator<Item = usize>,
+{
+    fn augment<F, I>(slots: &F, k: usize, owner: &mut [u32], seen: &mut [bool]) -> bool
+    where
+        F: Fn(usize) -> I,
+        I: Iterator<Item = usize>,
+    {
+        for s in slots(k) {
+            if seen[s] {
                 continue;
             }
             seen[s] = true;
-            if owner[s] == NONE || augment(m, reqs, open, owner[s] as usize, owner, seen) {
+            if owner[s] == NONE || augment(slots, owner[s] as usize, owner, seen) {
                 owner[s] = k as u32;
                 return true;
             }
         }
         false
     }
-    let mut owner = vec![NONE; m.n_slots];
-    let mut seen = vec![false; m.n_slots];
+    let mut owner = vec![NONE; n_slots];
+    let mut seen = vec![false; n_slots];
     let mut size = 0;
-    for k in 0..reqs.len() {
-        seen.iter_mut().for_each(|x| *x = false);
-        if augment(m, reqs, open, k, &mut owner, &mut seen) {
+    for k in 0..n {
+        seen.fill(false);
+        if augment(&slots, k, &mut owner, &mut seen) {
             size += 1;
         }
     }

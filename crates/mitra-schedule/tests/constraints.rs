@@ -275,6 +275,46 @@ fn gaps_between_pinned_meetings_are_bounded() {
     assert_eq!(sol.stats.bound_breaks, 1);
 }
 
+/// Partners' windows: participant 0 meets 1, 2 and 3 in the afternoon
+/// (slots 3 to 5 of a 6-slot day), and each of them meets someone else
+/// (4, 5, 6) in the morning (slots 0 to 2). Each of 1, 2, 3 is without a
+/// break only with its meetings at slots 2 and 3, and 0 can be in slot 3
+/// only once: two of them have a break, whatever the schedule. No
+/// participant alone proves any (each fits a block), so this is the hub
+/// bound's. With the afternoon free for one of them (its meeting with 0
+/// allowed in the morning too), it can sit at 1 and 2 or meet 0 at 2, and
+/// one break is left and proved.
+#[test]
+fn partners_windows_bound_a_hub() {
+    let people: Vec<Participant> = (0..7).map(|_| person(&[0])).collect();
+    let half = |a: usize, b: usize, slots: &[usize]| Request {
+        allowed_slots: Some(slots.to_vec()),
+        ..req(a, b, 3)
+    };
+    let (morning, afternoon) = ([0, 1, 2], [3, 4, 5]);
+    let mut requests = vec![
+        half(0, 1, &afternoon),
+        half(0, 2, &afternoon),
+        half(0, 3, &afternoon),
+        half(1, 4, &morning),
+        half(2, 5, &morning),
+        half(3, 6, &morning),
+    ];
+    let sol = solve(
+        &inst(6, 3, people.clone(), requests.clone()),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(met_count(&sol), 6);
+    assert_eq!(sol.stats.breaks, 2);
+    assert_eq!(sol.stats.bound_breaks, 2);
+    requests[0].allowed_slots = None;
+    let sol = solve(&inst(6, 3, people, requests), &Options::default()).unwrap();
+    assert_eq!(met_count(&sol), 6);
+    assert_eq!(sol.stats.breaks, 1);
+    assert_eq!(sol.stats.bound_breaks, 1);
+}
+
 /// The uncapped bound speaks only for schedules: a slot out of range, one
 /// the request may not take, or a list of the wrong length is an error.
 #[test]
@@ -541,8 +581,43 @@ proptest! {
     }
 }
 
+/// A day of 5 or 6 slots (one session, or two) where participant 0 meets
+/// 1, 2 and 3, and each of those meets one more (4, 5, 6), every meeting
+/// pinned or not to a few slots: the days where partners' windows decide.
+fn partners_instance() -> impl Strategy<Value = Instance> {
+    (5usize..=6, 1usize..=2).prop_flat_map(|(n_slots, sessions)| {
+        let pins = proptest::collection::vec(
+            proptest::option::weighted(0.7, proptest::collection::vec(0..n_slots, 1..=3)),
+            6,
+        );
+        (Just(n_slots), Just(sessions), pins).prop_map(|(n_slots, sessions, pins)| {
+            let people: Vec<Participant> = (0..7).map(|_| person(&[0])).collect();
+            let pairs = [(0, 1), (0, 2), (0, 3), (1, 4), (2, 5), (3, 6)];
+            let requests = pairs
+                .iter()
+                .zip(pins)
+                .map(|(&(a, b), allowed_slots)| Request {
+                    allowed_slots,
+                    ..req(a, b, 3)
+                })
+                .collect();
+            let mut day = inst(n_slots, 3, people, requests);
+            if sessions == 2 {
+                day.session_lengths = vec![n_slots / 2, n_slots - n_slots / 2];
+            }
+            day
+        })
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// A hub's meetings against its partners' windows.
+    #[test]
+    fn breaks_bound_holds_for_partners_windows(instance in partners_instance()) {
+        check_breaks_bound(&instance)?;
+    }
 
     /// Sessions long enough for gaps between meetings pinned to one or two
     /// slots.
