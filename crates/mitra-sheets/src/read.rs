@@ -159,6 +159,113 @@ pub fn read_registration_for_event(
     }
 }
 
+/// The fewest bytes a shared string takes in `sharedStrings.xml`
+/// (`<si><t/></si>` is 13).
+const MIN_SHARED_STRING_BYTES: u64 = 8;
+
+/// How far into `sharedStrings.xml` its root start tag may be: a
+/// spreadsheet program writes it within the first hundred bytes or so.
+const SHARED_STRINGS_HEAD: u64 = 1 << 20;
+
+/// calamine reserves room for as many shared strings as the workbook
+/// declares (`<sst uniqueCount="…">`) before it reads one, and a damaged
+/// or hostile file that declares trillions makes that allocation fail,
+/// which aborts the process: no panic that [`read_workbook_guarded`] could
+/// catch. So the declaration is checked first against the bytes the part
+/// really holds. A file that is no zip, or has no such part, is left to
+/// calamine to judge.
+fn shared_strings_plausible(bytes: &[u8]) -> Result<(), String> {
+    use std::io::Read;
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    for index in 0..archive.len() {
+        let Ok(mut part) = archive.by_index(index) else {
+            continue;
+        };
+        let Ok(name) = part.name().map(|n| n.to_string()) else {
+            continue;
+        };
+        if !name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
+            continue;
+        }
+        let mut head = Vec::new();
+        if (&mut part)
+            .take(SHARED_STRINGS_HEAD)
+            .read_to_end(&mut head)
+            .is_err()
+        {
+            continue; // unreadable: calamine says so
+        }
+        let seen = scan_shared_strings_head(&head);
+        if !seen.has_sst && head.len() as u64 == SHARED_STRINGS_HEAD {
+            return Err(format!(
+                "{name} has no <sst> element in its first megabyte; the file is damaged"
+            ));
+        }
+        let Some(declared) = seen.unique_count else {
+            continue;
+        };
+        // the part's real size, read no further than the declaration needs
+        let needed = declared.saturating_mul(MIN_SHARED_STRING_BYTES);
+        let more = needed.saturating_sub(head.len() as u64);
+        let rest = std::io::copy(&mut (&mut part).take(more), &mut std::io::sink()).unwrap_or(0);
+        let size = head.len() as u64 + rest;
+        if size < needed {
+            return Err(format!(
+                "{name} declares {declared} shared strings in {size} bytes; the file is damaged"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// What the start of `sharedStrings.xml` says.
+#[derive(Debug, PartialEq)]
+struct SharedStringsHead {
+    /// Whether an `sst` element starts in it (any prefix).
+    has_sst: bool,
+    /// The largest count declared in it, saturating.
+    unique_count: Option<u64>,
+}
+
+/// Reads the start of `sharedStrings.xml` as leniently as calamine does,
+/// and then some: calamine skips whatever comes before the first `sst`
+/// element and takes its `uniqueCount` through a lenient XML reader, so
+/// every `uniqueCount` followed by `=` (and a quote) anywhere in `head`
+/// counts, the largest winning. A real part declares it once, in the
+/// `<sst>` tag within its first hundred bytes or so; a count that stands
+/// elsewhere only makes the check stricter. The value is read as digits
+/// after optional spaces and `+`.
+fn scan_shared_strings_head(head: &[u8]) -> SharedStringsHead {
+    let has_sst = head.windows(5).any(|w| {
+        (w[0] == b'<' || w[0] == b':')
+            && &w[1..4] == b"sst"
+            && (w[4].is_ascii_whitespace() || w[4] == b'>' || w[4] == b'/')
+    });
+    let key = b"uniqueCount";
+    let mut unique_count = None;
+    let mut from = 0;
+    while let Some(k) = head[from..].windows(key.len()).position(|w| w == key) {
+        from += k + key.len();
+        let mut rest = head[from..].iter().skip_while(|b| b.is_ascii_whitespace());
+        if rest.next() != Some(&b'=') {
+            continue;
+        }
+        let digits = rest
+            .skip_while(|&&b| b.is_ascii_whitespace() || b == b'"' || b == b'\'' || b == b'+')
+            .take_while(|b| b.is_ascii_digit());
+        let n = digits.fold(0u64, |n, &d| {
+            n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+        });
+        unique_count = Some(unique_count.map_or(n, |m: u64| m.max(n)));
+    }
+    SharedStringsHead {
+        has_sst,
+        unique_count,
+    }
+}
+
 /// [`read_workbook`], with a panic inside calamine (a third-party parser)
 /// turned into a problem with the file: calamine 0.38 overflows, and so
 /// panics in debug builds, on a cell reference of seven or more letters
@@ -194,6 +301,13 @@ fn read_workbook(
     file_name: &str,
     problems: &mut Vec<SheetProblem>,
 ) -> (Option<Table>, Option<Table>) {
+    if let Err(message) = shared_strings_plausible(bytes) {
+        problems.push(SheetProblem {
+            place: file_name.to_string(),
+            message: format!("not a readable XLSX workbook: {message}"),
+        });
+        return (None, None);
+    }
     let mut workbook: Xlsx<_> = match calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())) {
         Ok(w) => w,
         Err(e) => {
@@ -901,6 +1015,44 @@ fn organizations(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shared_strings_declaration_is_read_at_least_as_leniently_as_calamine() {
+        let count = |xml: &str| scan_shared_strings_head(xml.as_bytes()).unique_count;
+        let sst = |xml: &str| scan_shared_strings_head(xml.as_bytes()).has_sst;
+        assert_eq!(
+            count(r#"<?xml version="1.0"?><sst xmlns="x" count="3" uniqueCount="2"><si>"#),
+            Some(2)
+        );
+        assert_eq!(count("<x:sst uniqueCount = '7' >"), Some(7));
+        assert_eq!(count(r#"<sst uniqueCount="+0012">"#), Some(12));
+        assert_eq!(count(r#"<sst uniqueCount=34>"#), Some(34));
+        assert_eq!(count(r#"<sst count="3">"#), None);
+        assert_eq!(
+            count(r#"<sst uniqueCount="123456789012345678901234567890">"#),
+            Some(u64::MAX)
+        );
+        // every place a lenient reader could take it from counts
+        assert_eq!(
+            count(r#"<!-- <sst uniqueCount="1"> --><sst uniqueCount="99">"#),
+            Some(99)
+        );
+        assert_eq!(
+            count(r#"<sst a="x> uniqueCount='900'" uniqueCount="500">"#),
+            Some(900)
+        );
+        // malformed heads the fuzzer wrote, whose count calamine still took
+        assert_eq!(
+            count(r#"<sst xmlns="m"nn ut="8" uniqueCount="11111111111111""""11/main">"#),
+            Some(11_111_111_111_111)
+        );
+        assert_eq!(
+            count(r#"<,xml version="1.0"?> <sst xmlns="m"nn uniqueCount="11111111111111""">"#),
+            Some(11_111_111_111_111)
+        );
+        assert!(sst("<sst>") && sst("<x:sst a='1'>") && sst("<sst/>"));
+        assert!(!sst("<ssts>") && !sst("<worksheet>") && !sst(""));
+    }
 
     /// A zip archive of stored (uncompressed) files, as XLSX readers take it.
     fn stored_zip(files: &[(&str, &str)]) -> Vec<u8> {

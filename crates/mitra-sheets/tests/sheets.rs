@@ -564,3 +564,53 @@ fn the_schedule_exports_four_ways() {
     let csv = write_tables(&tables, SheetFormat::Csv).unwrap();
     assert!(csv.starts_with(b"\xEF\xBB\xBFslot,start"));
 }
+
+/// `bytes` (an XLSX) with `sharedStrings.xml`'s declared count of unique
+/// strings set to `count`, every part stored.
+fn with_unique_count(bytes: &[u8], count: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut rewritten = false;
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut content = Vec::new();
+        part.read_to_end(&mut content).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let text = String::from_utf8(content).unwrap();
+            let at = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+            let end = at + text[at..].find('"').unwrap();
+            content = format!("{}{count}{}", &text[..at], &text[end..]).into_bytes();
+            rewritten = true;
+        }
+        out.start_file(name, options).unwrap();
+        out.write_all(&content).unwrap();
+    }
+    assert!(rewritten, "the workbook has shared strings");
+    out.finish().unwrap().into_inner()
+}
+
+/// A workbook whose shared strings declare more entries than their bytes
+/// could hold is refused with its reason. calamine reserves room for the
+/// declared count before reading, and a count of trillions made that
+/// allocation fail and abort the process (found by the fuzzer).
+#[test]
+fn an_impossible_shared_strings_count_is_refused_not_allocated() {
+    let bytes = write_registration(&[delegation()], &organizations(), SheetFormat::Xlsx).unwrap();
+    let errors = read(&with_unique_count(&bytes, "99999999999999"), "huge.xlsx").unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("huge.xlsx: not a readable XLSX workbook: xl/sharedStrings.xml declares 99999999999999 shared strings in"),
+        "{}",
+        errors[0]
+    );
+    // a count the part can hold is read as before, even if it is wrong
+    let fine = with_unique_count(&bytes, "3");
+    assert_eq!(
+        read(&fine, "fine.xlsx").unwrap().organizations,
+        organizations()
+    );
+}
