@@ -134,6 +134,7 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
     }
     let mut total = 0;
     let mut needed_of = vec![0usize; np];
+    let mut with_break = vec![false; np];
     let mut extra_runs: Vec<u32> = Vec::new();
     let mut blocks = Blocks::new(m);
     let mut open = vec![false; m.n_slots];
@@ -184,6 +185,7 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
             busy.sort_unstable();
             busy.dedup(); // a double booking is no schedule; never a panic
             if has_break(m, &busy) {
+                with_break[p] = true;
                 let own = &usable[p * m.words..(p + 1) * m.words];
                 needed = needed.max(forced_gaps(m, &mine[p], &busy, own, &mut open) as usize);
                 if needed == 0 && blocks.never_fit(&mine[p], own) {
@@ -194,7 +196,7 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
         needed_of[p] = needed;
         total += needed;
     }
-    total + partner_windows(m, slot_of, &mine, &usable, &needed_of)
+    total + partner_windows(m, &mine, &usable, &needed_of, &with_break)
 }
 
 /// Block choices the partners' windows bound tries for one participant,
@@ -206,28 +208,18 @@ const WINDOW_TRIES_EACH: u32 = 256;
 const WINDOW_TRIES: u32 = 20_000;
 
 /// The breaks that hubs' meetings force on partners (see the module
-/// documentation), beyond those already in `needed_of`.
+/// documentation), beyond those already in `needed_of`; `with_break` says
+/// who has a break in the schedule the bound is taken on.
 fn partner_windows(
     m: &Model,
-    slot_of: &[u32],
     mine: &[Vec<u32>],
     usable: &[u64],
     needed_of: &[usize],
+    with_break: &[bool],
 ) -> usize {
     let np = m.np;
     let words = m.words;
     let partner = |r: u32, q: usize| m.partner(r as usize, q);
-    let mut with_break = vec![false; np];
-    let mut busy: Vec<usize> = Vec::new();
-    for p in 0..np {
-        if mine[p].len() >= 2 {
-            busy.clear();
-            busy.extend(mine[p].iter().map(|&r| slot_of[r as usize] as usize));
-            busy.sort_unstable();
-            busy.dedup();
-            with_break[p] = has_break(m, &busy);
-        }
-    }
     // A hub can only force a break on a partner that has one here (this
     // schedule is a witness for the others), so only hubs with such a
     // partner, and distinct partners, are looked at.
@@ -242,7 +234,9 @@ fn partner_windows(
     if hubs.is_empty() {
         return 0;
     }
-    // each request's window on each side, computed once per participant
+    // each participant's windows (`words` per request), computed once:
+    // from its blocks, or its whole candidate slots where it has one
+    // meeting or the tries run out
     let mut window: Vec<Option<Vec<u64>>> = vec![None; np];
     let mut blocks = Blocks::new(m);
     let mut budget = WINDOW_TRIES;
@@ -252,28 +246,21 @@ fn partner_windows(
         let mut allowed: Vec<u64> = Vec::with_capacity(reqs.len() * words);
         for &r in reqs {
             let p = partner(r, q);
-            if mine[p].len() >= 2 && window[p].is_none() {
-                let own = &usable[p * words..(p + 1) * words];
-                blocks.budget = budget.min(WINDOW_TRIES_EACH);
-                let spent_before = blocks.budget;
-                // out of tries: no windows, the whole candidate slots
-                window[p] = Some(blocks.windows(&mine[p], own).unwrap_or_default());
-                budget -= spent_before - blocks.budget;
-            }
-            let row = window[p].as_ref().filter(|w| !w.is_empty()).map(|w| {
-                let k = mine[p].iter().position(|&x| x == r).unwrap_or(0);
-                w[k * words..(k + 1) * words].to_vec()
+            let w = window[p].get_or_insert_with(|| {
+                let found = if mine[p].len() >= 2 {
+                    blocks.budget = budget.min(WINDOW_TRIES_EACH);
+                    let before = blocks.budget;
+                    let own = &usable[p * words..(p + 1) * words];
+                    let found = blocks.windows(&mine[p], own);
+                    budget -= before - blocks.budget;
+                    found
+                } else {
+                    None
+                };
+                found.unwrap_or_else(|| candidate_bits(m, &mine[p]))
             });
-            match row {
-                Some(w) => allowed.extend_from_slice(&w),
-                None => {
-                    let mut w = vec![0u64; words];
-                    for &c in m.cands(r as usize) {
-                        w[c as usize / 64] |= 1 << (c % 64);
-                    }
-                    allowed.extend_from_slice(&w);
-                }
-            }
+            let k = mine[p].iter().position(|&x| x == r).unwrap_or(0);
+            allowed.extend_from_slice(&w[k * words..(k + 1) * words]);
         }
         let matched = window_matching(m, reqs, &allowed);
         let deficiency = reqs.len() - matched;
@@ -299,6 +286,17 @@ fn partner_windows(
         total += gain;
     }
     total
+}
+
+/// Each of `reqs`' candidate slots as bits, `words` per request.
+fn candidate_bits(m: &Model, reqs: &[u32]) -> Vec<u64> {
+    let mut out = vec![0u64; reqs.len() * m.words];
+    for (k, &r) in reqs.iter().enumerate() {
+        for &c in m.cands(r as usize) {
+            out[k * m.words + c as usize / 64] |= 1 << (c % 64);
+        }
+    }
+    out
 }
 
 /// The most of `reqs` that can take distinct slots, request `k` only the
@@ -379,8 +377,7 @@ const BLOCK_TRIES: u32 = 1024;
 struct Blocks<'m> {
     m: &'m Model,
     chosen: Vec<bool>,
-    tries: u32,
-    /// Tries left to `windows`.
+    /// Blocks the current search may still place.
     budget: u32,
 }
 
@@ -389,8 +386,19 @@ impl<'m> Blocks<'m> {
         Blocks {
             m,
             chosen: vec![false; m.n_slots],
-            tries: 0,
             budget: 0,
+        }
+    }
+
+    /// Whether `reqs` surely fit no choice of one block of usable slots per
+    /// session, `reqs.len()` slots in all; false when unsure (too many
+    /// choices to try).
+    fn never_fit(&mut self, reqs: &[u32], usable: &[u64]) -> bool {
+        self.budget = BLOCK_TRIES;
+        self.chosen.fill(false);
+        match self.walk(reqs, usable, 0, reqs.len() as u32, &mut |_| true) {
+            Some(fits) => !fits,
+            None => false,
         }
     }
 
@@ -398,44 +406,54 @@ impl<'m> Blocks<'m> {
     /// can take inside some choice of one block per session that all of
     /// `reqs` fit (a slot of its candidates in the blocks; a superset of the
     /// exact windows, which keeps the bound true). `None` when the budget
-    /// runs out.
+    /// (set by the caller) runs out.
     fn windows(&mut self, reqs: &[u32], usable: &[u64]) -> Option<Vec<u64>> {
-        let mut out = vec![0u64; reqs.len() * self.m.words];
+        let m = self.m;
+        let mut out = vec![0u64; reqs.len() * m.words];
         self.chosen.fill(false);
-        self.collect(reqs, usable, 0, reqs.len() as u32, &mut out)?;
+        let mut add = |chosen: &[bool]| {
+            for (k, &r) in reqs.iter().enumerate() {
+                for &c in m.cands(r as usize) {
+                    let c = c as usize;
+                    if chosen[c] {
+                        out[k * m.words + c / 64] |= 1 << (c % 64);
+                    }
+                }
+            }
+            false // every choice
+        };
+        self.walk(reqs, usable, 0, reqs.len() as u32, &mut add)?;
         Some(out)
     }
 
-    /// `place`, but through every choice, adding each fitting one's slots
-    /// to the windows.
-    fn collect(
+    /// Chooses a block in session `sess` and on (`left` slots still to
+    /// cover), and calls `fits` with the chosen slots on each complete
+    /// choice that all of `reqs` fit (a matching); `Some(true)` as soon as
+    /// `fits` says to stop, `Some(false)` when every choice is done, `None`
+    /// when out of budget (one per block placed).
+    fn walk(
         &mut self,
         reqs: &[u32],
         usable: &[u64],
         sess: usize,
         left: u32,
-        out: &mut [u64],
-    ) -> Option<()> {
+        fits: &mut dyn FnMut(&[bool]) -> bool,
+    ) -> Option<bool> {
         let m = self.m;
         if sess == m.sess_len.len() {
-            if left == 0 && slot_matching_in(m, reqs, &self.chosen) == reqs.len() as u32 {
-                for (k, &r) in reqs.iter().enumerate() {
-                    for &c in m.cands(r as usize) {
-                        let c = c as usize;
-                        if self.chosen[c] {
-                            out[k * m.words + c / 64] |= 1 << (c % 64);
-                        }
-                    }
-                }
-            }
-            return Some(());
+            let all = reqs.len() as u32;
+            return Some(
+                left == 0 && slot_matching_in(m, reqs, &self.chosen) == all && fits(&self.chosen),
+            );
         }
         let later: u32 = m.sess_len[sess + 1..].iter().sum();
         let (start, len) = (m.sess_start[sess] as usize, m.sess_len[sess]);
         let is_usable = |s: usize| has_bit(usable, s);
         for size in (left.saturating_sub(later)..=left.min(len)).rev() {
             if size == 0 {
-                self.collect(reqs, usable, sess + 1, left, out)?;
+                if self.walk(reqs, usable, sess + 1, left, fits)? {
+                    return Some(true);
+                }
                 continue;
             }
             let size_u = size as usize;
@@ -448,58 +466,7 @@ impl<'m> Blocks<'m> {
                 }
                 self.budget -= 1;
                 self.chosen[first..first + size_u].fill(true);
-                let done = self.collect(reqs, usable, sess + 1, left - size, out);
-                self.chosen[first..first + size_u].fill(false);
-                done?;
-            }
-        }
-        Some(())
-    }
-
-    /// Whether `reqs` surely fit no choice of one block of usable slots per
-    /// session, `reqs.len()` slots in all; false when unsure (too many
-    /// choices to try).
-    fn never_fit(&mut self, reqs: &[u32], usable: &[u64]) -> bool {
-        self.tries = 0;
-        self.chosen.fill(false);
-        match self.place(reqs, usable, 0, reqs.len() as u32) {
-            Some(fits) => !fits,
-            None => false,
-        }
-    }
-
-    /// Chooses a block in session `sess` and on (`left` slots still to
-    /// cover); `Some(true)` once a choice fits, `None` when out of tries.
-    fn place(&mut self, reqs: &[u32], usable: &[u64], sess: usize, left: u32) -> Option<bool> {
-        let m = self.m;
-        if sess == m.sess_len.len() {
-            if left > 0 {
-                return Some(false);
-            }
-            let all = reqs.len() as u32;
-            return Some(slot_matching_in(m, reqs, &self.chosen) == all);
-        }
-        let later: u32 = m.sess_len[sess + 1..].iter().sum();
-        let (start, len) = (m.sess_start[sess] as usize, m.sess_len[sess]);
-        let is_usable = |s: usize| has_bit(usable, s);
-        for size in (left.saturating_sub(later)..=left.min(len)).rev() {
-            if size == 0 {
-                if self.place(reqs, usable, sess + 1, left)? {
-                    return Some(true);
-                }
-                continue;
-            }
-            let size_u = size as usize;
-            for first in start..=start + (len - size) as usize {
-                if !(first..first + size_u).all(is_usable) {
-                    continue;
-                }
-                self.tries += 1;
-                if self.tries > BLOCK_TRIES {
-                    return None;
-                }
-                self.chosen[first..first + size_u].fill(true);
-                let found = self.place(reqs, usable, sess + 1, left - size);
+                let found = self.walk(reqs, usable, sess + 1, left - size, fits);
                 self.chosen[first..first + size_u].fill(false);
                 if found? {
                     return Some(true);

@@ -401,20 +401,22 @@ pub(crate) fn point_delta(
 ) -> i64 {
     let left = (0..off).rev().find(|&k| busy(k));
     let right = (off + 1..len).find(|&k| busy(k));
+    let gap_below = left.map(|l| (off - l - 1) as i64);
+    let gap_above = right.map(|r| (r - off - 1) as i64);
+    gaps_delta(gap_below, gap_above, add, w)
+}
+
+/// The cost change of making a slot busy (`add`) or free, given the free
+/// slots between it and the nearest busy one below and above (`None`: no
+/// busy slot on that side).
+#[inline]
+fn gaps_delta(gap_below: Option<i64>, gap_above: Option<i64>, add: bool, w: i64) -> i64 {
     let sign = if add { 1 } else { -1 };
-    match (left, right) {
+    match (gap_below, gap_above) {
         (None, None) => 0,
-        (Some(l), None) => {
-            let gap = (off - l - 1) as i64;
-            sign * (if gap > 0 { w + gap } else { 0 })
-        }
-        (None, Some(r)) => {
-            let gap = (r - off - 1) as i64;
-            sign * (if gap > 0 { w + gap } else { 0 })
-        }
-        (Some(l), Some(r)) => {
+        (Some(gap), None) | (None, Some(gap)) => sign * (if gap > 0 { w + gap } else { 0 }),
+        (Some(a), Some(b)) => {
             // split (add) or join (remove) the gaps on either side
-            let (a, b) = ((off - l - 1) as i64, (r - off - 1) as i64);
             let split = (a > 0) as i64 + (b > 0) as i64;
             sign * ((split - 1) * w - 1)
         }
@@ -442,17 +444,9 @@ pub(crate) fn mask_cost(busy: u64) -> (u32, u32) {
 pub(crate) fn mask_point_delta(busy: u64, off: usize, add: bool, w: i64) -> i64 {
     let below = busy & ((1u64 << off) - 1);
     let above = if off + 1 >= 64 { 0 } else { busy >> (off + 1) };
-    let sign = if add { 1 } else { -1 };
     let gap_below = (below != 0).then(|| below.leading_zeros() as i64 - (64 - off as i64));
     let gap_above = (above != 0).then(|| above.trailing_zeros() as i64);
-    match (gap_below, gap_above) {
-        (None, None) => 0,
-        (Some(gap), None) | (None, Some(gap)) => sign * (if gap > 0 { w + gap } else { 0 }),
-        (Some(a), Some(b)) => {
-            let split = (a > 0) as i64 + (b > 0) as i64;
-            sign * ((split - 1) * w - 1)
-        }
-    }
+    gaps_delta(gap_below, gap_above, add, w)
 }
 
 #[cfg(test)]
