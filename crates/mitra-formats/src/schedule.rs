@@ -162,6 +162,9 @@ pub struct ScheduleOptions {
     /// already held, when the rest of a day is re-scheduled): no meeting
     /// goes to such a table in such a slot.
     pub tables_taken: Vec<(String, String)>,
+    /// After the search, prove the schedule optimal or improve it with a
+    /// SAT solver (needs the `exact` feature; `time_limit` caps it too).
+    pub exact: bool,
 }
 
 impl Default for ScheduleOptions {
@@ -172,8 +175,55 @@ impl Default for ScheduleOptions {
             effort: None,
             seconds: true,
             tables_taken: Vec::new(),
+            exact: false,
         }
     }
+}
+
+/// The exact mode: the search, then the SAT solver; what it proved goes to
+/// `notices`.
+#[cfg(feature = "exact")]
+fn exact_solve(
+    instance: &mitra_schedule::Instance,
+    engine: &mitra_schedule::Options<'_>,
+    deadline: Option<Instant>,
+    notices: &mut Vec<String>,
+) -> Result<mitra_schedule::Solution, Vec<Problem>> {
+    let (solution, report) = mitra_schedule::solve_exact(instance, engine, deadline)
+        .map_err(|e| vec![Problem::new("", e.to_string())])?;
+    let proven = |yes: bool| if yes { "proven" } else { "not proven" };
+    notices.push(match &report.not_applied {
+        Some(why) => format!("exact mode not applied: {why}"),
+        None => format!(
+            "exact mode: met: {} the most possible; breaks: {}, {} the fewest; idle slots: {}, {} the fewest ({} solver calls, {} better schedules found{})",
+            proven(report.met_proven),
+            solution.stats.breaks,
+            proven(report.breaks_proven),
+            solution.stats.idle_slots,
+            proven(report.idle_proven),
+            report.sat_calls,
+            report.improvements,
+            if report.stopped {
+                "; the time limit stopped the solver"
+            } else {
+                ""
+            }
+        ),
+    });
+    Ok(solution)
+}
+
+#[cfg(not(feature = "exact"))]
+fn exact_solve(
+    _instance: &mitra_schedule::Instance,
+    _engine: &mitra_schedule::Options<'_>,
+    _deadline: Option<Instant>,
+    _notices: &mut Vec<String>,
+) -> Result<mitra_schedule::Solution, Vec<Problem>> {
+    Err(vec![Problem::new(
+        "",
+        "this build has no exact mode (build with the `exact` feature)",
+    )])
 }
 
 /// The output of [`run`]: the schedule file's bytes and lines for stderr.
@@ -1009,9 +1059,13 @@ pub fn run(
     if let Some(e) = options.effort {
         engine.effort = e;
     }
-    let solution = mitra_schedule::solve(&compiled.instance, &engine)
-        .map_err(|e| vec![Problem::new("", e.to_string())])?;
     let mut notices = Vec::new();
+    let solution = if options.exact {
+        exact_solve(&compiled.instance, &engine, deadline, &mut notices)?
+    } else {
+        mitra_schedule::solve(&compiled.instance, &engine)
+            .map_err(|e| vec![Problem::new("", e.to_string())])?
+    };
     if solution.stopped_early {
         notices.push(format!(
             "time limit of {} s reached; the search stopped early (the schedule is valid, possibly not the best)",

@@ -30,10 +30,15 @@
 
 mod assign;
 mod bounds;
+#[cfg(feature = "exact")]
+mod exact;
 mod flow;
 mod model;
 mod search;
 mod state;
+
+#[cfg(feature = "exact")]
+pub use exact::{ExactReport, solve_exact};
 
 /// A scheduling problem, with every reference an index.
 #[derive(Debug, Clone, Default)]
@@ -189,6 +194,26 @@ pub struct InvalidInstance(pub String);
 pub fn solve(instance: &Instance, options: &Options<'_>) -> Result<Solution, InvalidInstance> {
     let model = model::Model::build(instance)?;
     let bound_met = bounds::met_bounds(&model);
+    let found = search_best(&model, options, &bound_met)?;
+    let mut st = state::State::new(&model);
+    st.load(&found.slots, &found.interps);
+    Ok(finish(&model, &st, bound_met, found.stopped, found.moves))
+}
+
+/// The search's best schedule: a slot and an interpreter per request.
+pub(crate) struct Found {
+    pub slots: Vec<u32>,
+    pub interps: Vec<u32>,
+    pub stopped: bool,
+    pub moves: u64,
+}
+
+/// Runs the searches (side by side on small instances) and keeps the best.
+pub(crate) fn search_best(
+    model: &model::Model,
+    options: &Options<'_>,
+    bound_met: &[usize; 3],
+) -> Result<Found, InvalidInstance> {
     let threads = if model.n_req() <= options.parallel_up_to {
         options.threads.max(1)
     } else {
@@ -209,8 +234,8 @@ pub fn solve(instance: &Instance, options: &Options<'_>) -> Result<Solution, Inv
             parallel_up_to: 0,
             stop: options.stop,
         };
-        let mut st = state::State::new(&model);
-        let stopped = search::run(&mut st, &opts, &bound_met);
+        let mut st = state::State::new(model);
+        let stopped = search::run(&mut st, &opts, bound_met);
         (st.score(), st.slot_of, st.interp_of, stopped, st.moves)
     };
     let runs: Vec<Run> = if threads == 1 {
@@ -234,9 +259,12 @@ pub fn solve(instance: &Instance, options: &Options<'_>) -> Result<Solution, Inv
     let Some((_, slots, interps, _, _)) = best else {
         return Err(InvalidInstance("the search failed".into()));
     };
-    let mut st = state::State::new(&model);
-    st.load(&slots, &interps);
-    Ok(finish(&model, &st, bound_met, stopped, moves))
+    Ok(Found {
+        slots,
+        interps,
+        stopped,
+        moves,
+    })
 }
 
 fn finish(

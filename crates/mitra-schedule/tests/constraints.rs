@@ -805,3 +805,148 @@ fn crowded_events_stay_valid() {
         assert!(met_count(&sol) > 0, "seed {seed}: nothing met");
     }
 }
+
+/// The exact mode from the construction alone (no search moves) reaches
+/// the brute-force lexicographic optimum of tiny instances: met by
+/// priority, then breaks, then idle slots, each proven; its schedule is
+/// one of the valid ones and its bounds stay true.
+#[cfg(feature = "exact")]
+fn check_exact(instance: &Instance) -> Result<(), TestCaseError> {
+    let opts = Options {
+        min_moves: 0,
+        max_moves: 0,
+        ..Options::default()
+    };
+    let (sol, report) = mitra_schedule::solve_exact(instance, &opts, None).unwrap();
+    let slots: Vec<Option<usize>> = sol
+        .outcome
+        .iter()
+        .map(|o| o.as_ref().ok().map(|p| p.slot))
+        .collect();
+    let mut best: Option<(
+        [usize; 3],
+        std::cmp::Reverse<usize>,
+        std::cmp::Reverse<usize>,
+    )> = None;
+    let mut own_valid = false;
+    let mut best_each = [0usize; 3];
+    enumerate(instance, &mut |cur| {
+        let mut met = [0usize; 3];
+        for (r, s) in cur.iter().enumerate() {
+            if s.is_some() {
+                met[3 - instance.requests[r].priority as usize] += 1;
+            }
+        }
+        for (most, m) in best_each.iter_mut().zip(met) {
+            *most = (*most).max(m);
+        }
+        let (breaks, idle) = mitra_schedule::breaks_of(instance, cur);
+        let key = (met, std::cmp::Reverse(breaks), std::cmp::Reverse(idle));
+        if best.is_none_or(|b| key > b) {
+            best = Some(key);
+        }
+        own_valid |= cur == &slots[..];
+    });
+    prop_assert!(own_valid, "the exact schedule is not among the valid ones");
+    prop_assert!(report.not_applied.is_none());
+    prop_assert!(
+        report.met_proven && report.breaks_proven && report.idle_proven,
+        "{report:?}"
+    );
+    let (met, breaks, idle) = best.unwrap();
+    prop_assert_eq!(sol.stats.met, met, "met by priority");
+    prop_assert_eq!(sol.stats.breaks, breaks.0, "fewest breaks");
+    prop_assert_eq!(sol.stats.idle_slots, idle.0, "fewest idle slots");
+    prop_assert_eq!(
+        sol.stats.bound_breaks,
+        breaks.0,
+        "a proven optimum is the bound"
+    );
+    for (bound, most) in sol.stats.bound_met.iter().zip(best_each) {
+        prop_assert!(*bound >= most);
+    }
+    Ok(())
+}
+
+#[cfg(feature = "exact")]
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn exact_mode_reaches_the_brute_force_optimum(instance in tiny_instance()) {
+        check_exact(&instance)?;
+    }
+
+    #[test]
+    fn exact_mode_reaches_the_optimum_of_hub_days(instance in hub_instance()) {
+        check_exact(&instance)?;
+    }
+}
+
+/// On crowded events (interpreters, fixed and taken tables, caps, allowed
+/// slots, two sessions) after a short search, the exact mode keeps every
+/// hard constraint, never ends worse than the search, proves what it
+/// claims within the instance's reach, and improves some of them.
+#[cfg(feature = "exact")]
+#[test]
+fn exact_mode_keeps_every_constraint_and_improves_a_short_search() {
+    let mut improved = 0;
+    for seed in 1..=4u64 {
+        let inst = crowded_event(seed);
+        let opts = Options {
+            min_moves: 300,
+            max_moves: 300,
+            ..Options::default()
+        };
+        let searched = solve(&inst, &opts).unwrap();
+        let (sol, report) = mitra_schedule::solve_exact(&inst, &opts, None).unwrap();
+        let bad = violations(&inst, &sol);
+        assert!(bad.is_empty(), "seed {seed}: {bad:?}");
+        assert!(
+            report.met_proven && report.breaks_proven,
+            "seed {seed}: {report:?}"
+        );
+        let key = |s: &mitra_schedule::Solution| {
+            (
+                s.stats.met,
+                std::cmp::Reverse(s.stats.breaks),
+                std::cmp::Reverse(s.stats.idle_slots),
+            )
+        };
+        assert!(
+            key(&sol) >= key(&searched),
+            "seed {seed}: worse than the search"
+        );
+        for i in 0..3 {
+            assert!(
+                sol.stats.met[i] <= sol.stats.bound_met[i],
+                "seed {seed}: bound_met"
+            );
+        }
+        assert_eq!(
+            sol.stats.bound_breaks, sol.stats.breaks,
+            "seed {seed}: proven breaks are the bound"
+        );
+        improved += usize::from(key(&sol) > key(&searched));
+    }
+    assert!(
+        improved > 0,
+        "the exact mode improved none of the short searches"
+    );
+}
+
+/// Re-scheduling is left to the search, and says so.
+#[cfg(feature = "exact")]
+#[test]
+fn exact_mode_leaves_re_scheduling_to_the_search() {
+    let mut inst = inst(3, 1, vec![person(&[0]), person(&[0])], vec![req(0, 1, 3)]);
+    inst.requests[0].previous = Some(mitra_schedule::Placement {
+        slot: 1,
+        table: 0,
+        interpreter: None,
+    });
+    let (sol, report) = mitra_schedule::solve_exact(&inst, &Options::default(), None).unwrap();
+    assert!(report.not_applied.is_some(), "{report:?}");
+    assert_eq!(sol.stats.kept, 1);
+    assert_eq!(report.sat_calls, 0);
+}

@@ -229,6 +229,10 @@ pub struct ScheduleArgs {
     /// A published schedule (mitra/schedule@1) to change as little as possible.
     #[arg(long)]
     pub previous: Option<PathBuf>,
+    /// After the search, prove the schedule optimal or improve it with a SAT
+    /// solver (small events: seconds to minutes; --time-limit caps it).
+    #[arg(long)]
+    pub exact: bool,
     #[command(flatten)]
     pub database: DatabaseArg,
 }

@@ -255,6 +255,52 @@ fn demo_schedules_every_request_and_the_independent_validator_agrees() {
     );
 }
 
+/// `mitra schedule --exact`: the search, then the SAT solver proves the
+/// schedule optimal; the independent validator accepts it, and stderr says
+/// what was proven.
+#[test]
+fn schedule_exact_proves_a_small_event_optimal() {
+    let scratch = tempfile::tempdir().unwrap();
+    let instance = shared().join("data/schedule-dev/dev-small.json");
+    let out = scratch.path().join("exact.json");
+    let output = run(
+        &[
+            "schedule",
+            instance.to_str().unwrap(),
+            "--exact",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        scratch.path(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output)
+            .contains("exact mode: met: proven the most possible; breaks: 0, proven the fewest"),
+        "{}",
+        stderr(&output)
+    );
+    let schedule = json(&out);
+    let stats = &schedule["stats"];
+    // the planted optimum (a few requests there are unmeetable on purpose)
+    let optimum = json(&shared().join("data/schedule-dev/dev-small.opt.json"));
+    assert_eq!(stats["met"], optimum["met"], "{stats}");
+    assert_eq!(stats["breaks"], 0);
+    let validator = shared().join("data/schedule-dev/validate.py");
+    let check = Command::new("python3")
+        .arg(&validator)
+        .arg(&instance)
+        .arg(&out)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        check.status.success(),
+        "validator refused the exact schedule:\n{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        stderr(&check)
+    );
+}
+
 #[test]
 fn schedule_reads_an_instance_and_refuses_bad_ones() {
     let dir = demo_dir();

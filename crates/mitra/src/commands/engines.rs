@@ -28,6 +28,7 @@ pub fn run_schedule(args: ScheduleArgs) -> Outcome {
     let previous = args.previous.as_deref().map(read_input).transpose()?;
     let options = mitra_formats::schedule::ScheduleOptions {
         time_limit,
+        exact: args.exact,
         ..Default::default()
     };
     let file = args.file.display().to_string();

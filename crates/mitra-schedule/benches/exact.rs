@@ -1,0 +1,73 @@
+//! The exact mode on the JAIR 2022 instances: `solve_exact` (the search,
+//! then the SAT model) on each original instance, with the breaks before and
+//! after, what it proved, and its time.
+//!
+//! `cargo bench -p mitra-schedule --features exact --bench exact [-- FILTER]`
+//! (FILTER defaults to `.original`); `MITRA_EXACT_LIMIT=S` caps each
+//! instance's solver time at S seconds (default 300).
+
+use std::time::{Duration, Instant};
+
+#[path = "../tests/support/dzn.rs"]
+mod dzn;
+#[path = "../tests/support/measure.rs"]
+mod measure;
+
+fn main() {
+    let dir = match std::env::var_os("MITRA_JAIR_DIR") {
+        Some(d) => std::path::PathBuf::from(d),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/data/b2b-jair2022"),
+    };
+    let mut filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    if filter.is_empty() {
+        filter.push(".original".into());
+    }
+    let limit = std::env::var("MITRA_EXACT_LIMIT")
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(300.0);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e} (shared data missing?)", dir.display()))
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".dzn") && !n.contains(".prec"))
+        .filter(|n| filter.iter().any(|f| n.contains(f.as_str())))
+        .collect();
+    names.sort();
+    let opts = mitra_schedule::Options::default();
+    println!(
+        "| instance | met | search breaks | exact breaks | published | bound_breaks | idle | proven (met, breaks, idle) | solver calls | seconds |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
+    for name in names {
+        let text = std::fs::read_to_string(dir.join(&name)).expect("read");
+        let d = dzn::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let searched = mitra_schedule::solve(&d.instance, &opts).expect("solve");
+        let deadline = Instant::now() + Duration::from_secs_f64(limit);
+        let ((sol, report), secs, _) = measure::timed(|| {
+            mitra_schedule::solve_exact(&d.instance, &opts, Some(deadline)).expect("solve")
+        });
+        let published = dzn::PUBLISHED
+            .iter()
+            .find(|(n, _)| name.starts_with(&format!("{n}.")))
+            .map_or("-".to_string(), |&(_, b)| b.to_string());
+        let yes = |b: bool| if b { "yes" } else { "no" };
+        println!(
+            "| {name} | {} | {} | {} | {published} | {} | {} | {}, {}, {}{} | {} | {secs:.2} |",
+            sol.stats.met[0],
+            searched.stats.breaks,
+            sol.stats.breaks,
+            sol.stats.bound_breaks,
+            sol.stats.idle_slots,
+            yes(report.met_proven),
+            yes(report.breaks_proven),
+            yes(report.idle_proven),
+            if report.stopped { " (time limit)" } else { "" },
+            report.sat_calls,
+        );
+    }
+}

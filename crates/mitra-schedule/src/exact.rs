@@ -1,0 +1,689 @@
+//! Exact mode (feature `exact`): after the search, a SAT model of the whole
+//! instance, solved by CaDiCaL, either proves the search's schedule optimal
+//! or finds a better one, level by level: most priority-3 requests met, then
+//! priority 2, then 1, then fewest breaks, then fewest idle slots.
+//!
+//! Each level is tightened one step at a time from the best schedule known
+//! (the search's, then each model the solver returns): "one more met" or
+//! "one break fewer" is asked as an assumption on a unary counter; a
+//! satisfiable answer is the new best, an unsatisfiable one proves the
+//! level, which is then fixed for the levels below. Counting is one-sided
+//! (a gap forces its counter bit on; a spurious bit only costs), so the
+//! model stays small. The solver is deterministic: the same instance and
+//! options give the same schedule, unless the deadline cuts a call short.
+//!
+//! Not for re-scheduling: there calm comes first (kept meetings), which the
+//! search already weighs; the exact mode leaves such instances to it.
+
+use std::time::Instant;
+
+use crate::model::{Model, NONE};
+use crate::state::State;
+use crate::{Found, InvalidInstance, Options, Solution, bounds, finish, search_best};
+
+/// What the exact mode did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExactReport {
+    /// Why the exact mode did not run (the search's schedule stands).
+    pub not_applied: Option<String>,
+    /// Each priority's met count is proven the most possible (given the
+    /// higher priorities at theirs).
+    pub met_proven: bool,
+    /// The breaks are proven the fewest for these met counts.
+    pub breaks_proven: bool,
+    /// The idle slots are proven the fewest for these met counts and breaks.
+    pub idle_proven: bool,
+    /// The deadline stopped a solver call; the schedule is the best found.
+    pub stopped: bool,
+    /// Solver calls made.
+    pub sat_calls: u32,
+    /// Schedules the solver found that beat the best known one.
+    pub improvements: u32,
+}
+
+/// Candidate slot variables above this and the instance is left to the
+/// search: the model would take too long to build and prove.
+const MAX_SLOT_VARS: usize = 200_000;
+
+/// Counter registers above this (a counter is as wide as the gap it must
+/// close times its inputs) and that level is left as the search found it.
+const MAX_COUNTER_CELLS: usize = 4_000_000;
+
+/// Schedules an instance with the search, then proves or improves the
+/// result exactly. `deadline` is a safety cap on the solver (wall time);
+/// the search itself keeps `options.stop`.
+pub fn solve_exact(
+    instance: &crate::Instance,
+    options: &Options<'_>,
+    deadline: Option<Instant>,
+) -> Result<(Solution, ExactReport), InvalidInstance> {
+    let model = Model::build(instance)?;
+    let mut bound_met = bounds::met_bounds(&model);
+    let found = search_best(&model, options, &bound_met)?;
+    let mut report = ExactReport::default();
+    let n_vars: usize = (0..model.n_req()).map(|r| model.cands(r).len()).sum();
+    let mut best = Best::of(&model, &found.slots, &found.interps);
+    let mut proven_breaks = None;
+    if model.has_prev {
+        report.not_applied = Some("re-scheduling keeps the search's schedule".into());
+    } else if n_vars > MAX_SLOT_VARS {
+        report.not_applied = Some(format!(
+            "{n_vars} request-slot pairs: too large for the exact mode (at most {MAX_SLOT_VARS})"
+        ));
+    } else {
+        let mut sat = Sat::new(&model, deadline);
+        let first_proven = sat.tighten(&mut best, &bound_met, &mut report);
+        if report.breaks_proven {
+            proven_breaks = Some(best.breaks);
+        }
+        // the first level's proof assumes nothing: a true bound on its own
+        if first_proven {
+            bound_met[0] = bound_met[0].min(best.met[0]);
+        }
+    }
+    let mut st = State::new(&model);
+    st.load(&best.slots, &best.interps);
+    let Found { stopped, moves, .. } = found;
+    let mut solution = finish(&model, &st, bound_met, stopped, moves);
+    if let Some(b) = proven_breaks {
+        solution.stats.bound_breaks = solution.stats.bound_breaks.max(b);
+    }
+    Ok((solution, report))
+}
+
+/// The best schedule known, with its objective.
+struct Best {
+    slots: Vec<u32>,
+    interps: Vec<u32>,
+    met: [usize; 3],
+    breaks: usize,
+    idle: usize,
+}
+
+impl Best {
+    fn of(m: &Model, slots: &[u32], interps: &[u32]) -> Best {
+        let mut st = State::new(m);
+        st.load(slots, interps);
+        let (breaks, idle) = st.totals();
+        let mut met = [0; 3];
+        for r in 0..m.n_req() {
+            if slots[r] != NONE {
+                met[3 - m.pri[r] as usize] += 1;
+            }
+        }
+        Best {
+            slots: slots.to_vec(),
+            interps: interps.to_vec(),
+            met,
+            breaks,
+            idle,
+        }
+    }
+}
+
+/// Stops a solver call at the deadline.
+struct Deadline(Option<Instant>);
+
+impl cadical::Callbacks for Deadline {
+    fn terminate(&mut self) -> bool {
+        self.0.is_some_and(|d| Instant::now() >= d)
+    }
+}
+
+/// The SAT model of one instance.
+struct Sat<'m> {
+    m: &'m Model,
+    solver: cadical::Solver<Deadline>,
+    n_vars: i32,
+    /// Per request, one variable per candidate slot (as `Model::cands`).
+    x: Vec<Vec<i32>>,
+    /// Per request, "it is met" (0: it can never be).
+    met: Vec<i32>,
+    /// Per request needing one, a variable per interpreter of its class.
+    interp: Vec<Vec<i32>>,
+    /// Breaks' and idle slots' indicators.
+    gaps: Vec<i32>,
+    idles: Vec<i32>,
+    /// "p meets in slot s" (0: never), `p * n_slots + s`.
+    busy: Vec<i32>,
+    /// Per participant-session, the range of its gap indicators in `gaps`.
+    gaps_of: Vec<(usize, usize)>,
+    /// "Sits in one block" of each person `add_blocks` covers: fewer gaps
+    /// than k leaves at most k of them false, a small counter that
+    /// propagates far better than the one over every gap indicator.
+    compact: Vec<i32>,
+}
+
+/// A solver call's answer.
+enum Answer {
+    Sat,
+    Unsat,
+    Stopped,
+}
+
+impl<'m> Sat<'m> {
+    fn new(m: &'m Model, deadline: Option<Instant>) -> Sat<'m> {
+        let mut solver: cadical::Solver<Deadline> = cadical::Solver::new();
+        solver.set_callbacks(Some(Deadline(deadline)));
+        let mut sat = Sat {
+            m,
+            solver,
+            n_vars: 0,
+            x: Vec::new(),
+            met: Vec::new(),
+            interp: Vec::new(),
+            gaps: Vec::new(),
+            idles: Vec::new(),
+            busy: Vec::new(),
+            gaps_of: Vec::new(),
+            compact: Vec::new(),
+        };
+        sat.encode();
+        sat
+    }
+
+    fn var(&mut self) -> i32 {
+        self.n_vars += 1;
+        self.n_vars
+    }
+
+    fn clause(&mut self, lits: &[i32]) {
+        self.solver.add_clause(lits.iter().copied());
+    }
+
+    /// At most one of `lits` (pairwise when short, else a ladder).
+    fn at_most_one(&mut self, lits: &[i32]) {
+        if lits.len() <= 5 {
+            for i in 0..lits.len() {
+                for j in i + 1..lits.len() {
+                    self.clause(&[-lits[i], -lits[j]]);
+                }
+            }
+            return;
+        }
+        // s_i: one of the first i+1 is true
+        let mut prev = 0;
+        for (i, &l) in lits.iter().enumerate() {
+            let s = self.var();
+            self.clause(&[-l, s]);
+            if i > 0 {
+                self.clause(&[-prev, s]);
+                self.clause(&[-prev, -l]);
+            }
+            prev = s;
+        }
+    }
+
+    /// A unary counter: output `j` is forced true when at least `j + 1` of
+    /// `lits` are (`width` outputs). "At most k" is then `-out[k]`.
+    fn counter(&mut self, lits: &[i32], width: usize) -> Vec<i32> {
+        let mut prev: Vec<i32> = Vec::new();
+        for (i, &l) in lits.iter().enumerate() {
+            let cols = width.min(i + 1);
+            let cur: Vec<i32> = (0..cols).map(|_| self.var()).collect();
+            for j in 0..cols {
+                if j == 0 {
+                    self.clause(&[-l, cur[0]]);
+                } else {
+                    self.clause(&[-l, -prev[j - 1], cur[j]]);
+                }
+                if j < prev.len() {
+                    self.clause(&[-prev[j], cur[j]]);
+                }
+            }
+            prev = cur;
+        }
+        prev
+    }
+
+    fn encode(&mut self) {
+        let m = self.m;
+        let n = m.n_slots;
+        let nr = m.n_req();
+        // each request: one candidate slot if met
+        let mut by_person_slot: Vec<Vec<i32>> = vec![Vec::new(); m.np * n];
+        let mut pool_by_slot: Vec<Vec<i32>> = vec![Vec::new(); n];
+        for r in 0..nr {
+            let xs: Vec<i32> = m.cands(r).iter().map(|_| self.var()).collect();
+            let met = if xs.is_empty() { 0 } else { self.var() };
+            if met != 0 {
+                for &x in &xs {
+                    self.clause(&[-x, met]);
+                }
+                let mut c = vec![-met];
+                c.extend_from_slice(&xs);
+                self.clause(&c);
+                self.at_most_one(&xs);
+            }
+            for (&s, &x) in m.cands(r).iter().zip(&xs) {
+                let s = s as usize;
+                by_person_slot[m.req_a[r] as usize * n + s].push(x);
+                by_person_slot[m.req_b[r] as usize * n + s].push(x);
+                if m.pool[r] {
+                    pool_by_slot[s].push(x);
+                }
+            }
+            self.x.push(xs);
+            self.met.push(met);
+        }
+        // one meeting per person per slot; busy[p][s] is "p meets in s"
+        let mut busy = vec![0i32; m.np * n];
+        for k in 0..m.np * n {
+            let xs = std::mem::take(&mut by_person_slot[k]);
+            if xs.is_empty() {
+                continue;
+            }
+            let b = self.var();
+            for &x in &xs {
+                self.clause(&[-x, b]);
+            }
+            let mut c = vec![-b];
+            c.extend_from_slice(&xs);
+            self.clause(&c);
+            self.at_most_one(&xs);
+            busy[k] = b;
+        }
+        // pool tables per slot
+        for s in 0..n {
+            let cap = m.pool_cap[s] as usize;
+            if pool_by_slot[s].len() > cap {
+                let lits = std::mem::take(&mut pool_by_slot[s]);
+                let out = self.counter(&lits, cap + 1);
+                self.clause(&[-out[cap]]);
+            }
+        }
+        // most meetings per person
+        let mut mets_of: Vec<Vec<i32>> = vec![Vec::new(); m.np];
+        for r in 0..nr {
+            if self.met[r] != 0 {
+                mets_of[m.req_a[r] as usize].push(self.met[r]);
+                mets_of[m.req_b[r] as usize].push(self.met[r]);
+            }
+        }
+        for p in 0..m.np {
+            let cap = m.cap[p] as usize;
+            if mets_of[p].len() > cap {
+                let out = self.counter(&mets_of[p], cap + 1);
+                self.clause(&[-out[cap]]);
+            }
+        }
+        // interpreters: one of the class per met request, available in its
+        // slot, and in no two meetings of a slot
+        let mut users: Vec<Vec<i32>> = vec![Vec::new(); m.ni * n];
+        for r in 0..nr {
+            let cls = m.class[r];
+            if cls == NONE || self.met[r] == 0 {
+                self.interp.push(Vec::new());
+                continue;
+            }
+            let list = &m.classes[cls as usize];
+            let us: Vec<i32> = list.iter().map(|_| self.var()).collect();
+            let mut c = vec![-self.met[r]];
+            c.extend_from_slice(&us);
+            self.clause(&c);
+            self.at_most_one(&us);
+            for (k, &s) in m.cands(r).iter().enumerate() {
+                let s = s as usize;
+                let x = self.x[r][k];
+                for (&i, &u) in list.iter().zip(&us) {
+                    let i = i as usize;
+                    if !m.avail_interp(i, s) {
+                        self.clause(&[-x, -u]);
+                    } else {
+                        let v = self.var();
+                        self.clause(&[-x, -u, v]);
+                        users[i * n + s].push(v);
+                    }
+                }
+            }
+            self.interp.push(us);
+        }
+        for list in &users {
+            if list.len() > 1 {
+                let list = list.clone();
+                self.at_most_one(&list);
+            }
+        }
+        // gaps and idle slots, per person and session
+        for p in 0..m.np {
+            for sess in 0..m.sess_len.len() {
+                let from = self.gaps.len();
+                self.gaps_of.push((from, from));
+                let start = m.sess_start[sess] as usize;
+                let len = m.sess_len[sess] as usize;
+                let row = &busy[p * n + start..p * n + start + len];
+                if row.iter().filter(|&&b| b != 0).count() < 2 {
+                    continue;
+                }
+                let row = row.to_vec();
+                // after[t]: busy at t or later; before[t]: busy at t or earlier
+                let mut after = vec![0i32; len + 1];
+                for t in (0..len).rev() {
+                    if row[t] == 0 && after[t + 1] == 0 {
+                        continue;
+                    }
+                    let a = self.var();
+                    if row[t] != 0 {
+                        self.clause(&[-row[t], a]);
+                    }
+                    if after[t + 1] != 0 {
+                        self.clause(&[-after[t + 1], a]);
+                    }
+                    after[t] = a;
+                }
+                let mut before = vec![0i32; len];
+                for t in 0..len {
+                    let prev = if t > 0 { before[t - 1] } else { 0 };
+                    if row[t] == 0 && prev == 0 {
+                        continue;
+                    }
+                    let b = self.var();
+                    if row[t] != 0 {
+                        self.clause(&[-row[t], b]);
+                    }
+                    if prev != 0 {
+                        self.clause(&[-prev, b]);
+                    }
+                    before[t] = b;
+                }
+                for t in 1..len.saturating_sub(1) {
+                    let later = after[t + 1];
+                    if later == 0 {
+                        continue;
+                    }
+                    // a gap starts at t: busy just before, free at t, busy later
+                    if row[t - 1] != 0 {
+                        let g = self.var();
+                        let mut c = vec![-row[t - 1], -later, g];
+                        if row[t] != 0 {
+                            c.push(row[t]);
+                        }
+                        self.clause(&c);
+                        self.gaps.push(g);
+                    }
+                    if before[t - 1] != 0 {
+                        let i = self.var();
+                        let mut c = vec![-before[t - 1], -later, i];
+                        if row[t] != 0 {
+                            c.push(row[t]);
+                        }
+                        self.clause(&c);
+                        self.idles.push(i);
+                    }
+                }
+                let k = p * m.sess_len.len() + sess;
+                self.gaps_of[k] = (from, self.gaps.len());
+            }
+        }
+        self.busy = busy;
+    }
+
+    /// Implied constraints for a schedule that meets every request that has
+    /// a slot (so each person's meetings are known): a person whose
+    /// requests all fall in one session either has a gap there or sits in
+    /// one block of exactly as many slots as meetings, at a start where its
+    /// meetings can take the block's slots (a matching). The solver would
+    /// learn this slowly; stated, it prunes most of the search.
+    fn add_blocks(&mut self) {
+        let m = self.m;
+        let n = m.n_slots;
+        let ns = m.sess_len.len();
+        let mut mine: Vec<Vec<usize>> = vec![Vec::new(); m.np];
+        for r in 0..m.n_req() {
+            if self.met[r] != 0 {
+                mine[m.req_a[r] as usize].push(r);
+                mine[m.req_b[r] as usize].push(r);
+            }
+        }
+        for p in 0..m.np {
+            let rs = &mine[p];
+            let k = rs.len();
+            if k < 2 || k > m.cap[p] as usize {
+                continue;
+            }
+            let sess = m.sess_of[m.cands(rs[0])[0] as usize] as usize;
+            if rs.iter().any(|&r| {
+                m.cands(r)
+                    .iter()
+                    .any(|&s| m.sess_of[s as usize] as usize != sess)
+            }) {
+                continue;
+            }
+            let start = m.sess_start[sess] as usize;
+            let len = m.sess_len[sess] as usize;
+            if k > len {
+                continue;
+            }
+            let starts: Vec<usize> = (start..=start + len - k)
+                .filter(|&w| block_fits(m, rs, w, k))
+                .collect();
+            let (g0, g1) = self.gaps_of[p * ns + sess];
+            let gaps: Vec<i32> = self.gaps[g0..g1].to_vec();
+            // compact: one of the blocks; else one of its gaps is counted
+            let compact = self.var();
+            self.compact.push(compact);
+            let mut c = vec![compact];
+            c.extend_from_slice(&gaps);
+            self.clause(&c);
+            let blocks: Vec<i32> = starts.iter().map(|_| self.var()).collect();
+            let mut c = vec![-compact];
+            c.extend_from_slice(&blocks);
+            self.clause(&c);
+            self.at_most_one(&blocks);
+            for (&w, &b) in starts.iter().zip(&blocks) {
+                for t in start..start + len {
+                    let busy = self.busy[p * n + t];
+                    let inside = (w..w + k).contains(&t);
+                    match (inside, busy) {
+                        (true, 0) => self.clause(&[-b]),
+                        (true, y) => self.clause(&[-b, y]),
+                        (false, 0) => {}
+                        (false, y) => self.clause(&[-b, -y]),
+                    }
+                }
+            }
+        }
+    }
+
+    fn solve(&mut self, assume: &[i32], report: &mut ExactReport) -> Answer {
+        report.sat_calls += 1;
+        match self.solver.solve_with(assume.iter().copied()) {
+            Some(true) => Answer::Sat,
+            Some(false) => Answer::Unsat,
+            None => Answer::Stopped,
+        }
+    }
+
+    /// The schedule of the solver's last model.
+    fn read(&self) -> Best {
+        let m = self.m;
+        let nr = m.n_req();
+        let mut slots = vec![NONE; nr];
+        let mut interps = vec![NONE; nr];
+        for r in 0..nr {
+            if let Some(k) = self.x[r]
+                .iter()
+                .position(|&x| self.solver.value(x) == Some(true))
+            {
+                slots[r] = m.cands(r)[k];
+                if let Some(j) = self.interp[r]
+                    .iter()
+                    .position(|&u| self.solver.value(u) == Some(true))
+                {
+                    interps[r] = m.classes[m.class[r] as usize][j];
+                }
+            }
+        }
+        Best::of(m, &slots, &interps)
+    }
+
+    /// Tightens every level in turn from `best`; true when the first level
+    /// (priority 3) is proven.
+    fn tighten(
+        &mut self,
+        best: &mut Best,
+        bound_met: &[usize; 3],
+        report: &mut ExactReport,
+    ) -> bool {
+        let m = self.m;
+        let mut met_proven = true;
+        let mut first_proven = false;
+        for level in 0..3 {
+            let lits: Vec<i32> = (0..m.n_req())
+                .filter(|&r| 3 - m.pri[r] as usize == level && self.met[r] != 0)
+                .map(|r| -self.met[r])
+                .collect();
+            let n_c = lits.len();
+            // requests that can never be met count as met by no schedule
+            let most = n_c.min(bound_met[level]);
+            let unmet_now = n_c.saturating_sub(best.met[level]);
+            if best.met[level] >= most {
+                self.hold(&lits, unmet_now);
+                first_proven |= level == 0;
+                continue;
+            }
+            if n_c * (unmet_now + 1) > MAX_COUNTER_CELLS {
+                met_proven = false;
+                self.hold(&lits, unmet_now);
+                continue;
+            }
+            let out = self.counter(&lits, unmet_now + 1);
+            loop {
+                let unmet = n_c - best.met[level];
+                if unmet < out.len() {
+                    self.clause(&[-out[unmet]]);
+                }
+                if best.met[level] >= most {
+                    break;
+                }
+                match self.solve(&[-out[unmet - 1]], report) {
+                    Answer::Sat => {
+                        *best = self.read();
+                        report.improvements += 1;
+                    }
+                    Answer::Unsat => break,
+                    Answer::Stopped => {
+                        report.stopped = true;
+                        return first_proven;
+                    }
+                }
+            }
+            first_proven |= level == 0;
+        }
+        report.met_proven = met_proven;
+        // Once every request that has a slot is met, the met set is the only
+        // one, and the cheap bound for it (`bounds.rs`) is a floor that
+        // needs no proof from the solver.
+        let all_met = (0..m.n_req()).all(|r| self.met[r] == 0 || best.slots[r] != NONE);
+        let floor = if all_met {
+            self.add_blocks();
+            bounds::breaks_bound(m, &best.slots)
+        } else {
+            0
+        };
+        report.breaks_proven = self.descend(true, floor, best, report);
+        if !report.stopped && report.breaks_proven {
+            report.idle_proven = self.descend(false, 0, best, report);
+        }
+        first_proven
+    }
+
+    /// Keeps at most `unmet` of `lits` true (their level at least as met as
+    /// now) without proving anything.
+    fn hold(&mut self, lits: &[i32], unmet: usize) {
+        if unmet < lits.len() {
+            let out = self.counter(lits, unmet + 1);
+            self.clause(&[-out[unmet]]);
+        }
+    }
+
+    /// Lowers the breaks (`breaks`) or idle slots one step at a time, down
+    /// to a known lower bound `floor`; true when the best is proven the
+    /// fewest.
+    fn descend(
+        &mut self,
+        breaks: bool,
+        floor: usize,
+        best: &mut Best,
+        report: &mut ExactReport,
+    ) -> bool {
+        let lits = if breaks {
+            self.gaps.clone()
+        } else {
+            self.idles.clone()
+        };
+        let now = if breaks { best.breaks } else { best.idle };
+        if now <= floor {
+            return true;
+        }
+        if lits.len() * (now + 1) > MAX_COUNTER_CELLS {
+            return false;
+        }
+        let out = self.counter(&lits, now + 1);
+        let spread: Vec<i32> = if breaks {
+            let loose: Vec<i32> = self.compact.iter().map(|&c| -c).collect();
+            self.counter(&loose, now + 1)
+        } else {
+            Vec::new()
+        };
+        loop {
+            let cur = if breaks { best.breaks } else { best.idle };
+            for o in [&out, &spread] {
+                if cur < o.len() {
+                    self.clause(&[-o[cur]]);
+                }
+            }
+            if cur <= floor {
+                return true;
+            }
+            let assume: Vec<i32> = [&out, &spread]
+                .iter()
+                .filter(|o| cur - 1 < o.len())
+                .map(|o| -o[cur - 1])
+                .collect();
+            match self.solve(&assume, report) {
+                Answer::Sat => {
+                    *best = self.read();
+                    report.improvements += 1;
+                }
+                Answer::Unsat => return true,
+                Answer::Stopped => {
+                    report.stopped = true;
+                    return false;
+                }
+            }
+        }
+    }
+}
+
+/// Whether requests `rs` can take distinct slots of the block of `k` slots
+/// from `w` (each a candidate slot of its own; augmenting paths).
+fn block_fits(m: &Model, rs: &[usize], w: usize, k: usize) -> bool {
+    let mut owner: Vec<usize> = vec![usize::MAX; k];
+    fn augment(
+        m: &Model,
+        rs: &[usize],
+        i: usize,
+        w: usize,
+        owner: &mut [usize],
+        seen: &mut [bool],
+    ) -> bool {
+        for &s in m.cands(rs[i]) {
+            let s = s as usize;
+            if s < w || s >= w + owner.len() || seen[s - w] {
+                continue;
+            }
+            seen[s - w] = true;
+            let j = owner[s - w];
+            if j == usize::MAX || augment(m, rs, j, w, owner, seen) {
+                owner[s - w] = i;
+                return true;
+            }
+        }
+        false
+    }
+    (0..rs.len()).all(|i| {
+        let mut seen = vec![false; k];
+        augment(m, rs, i, w, &mut owner, &mut seen)
+    })
+}
