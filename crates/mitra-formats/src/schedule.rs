@@ -189,7 +189,11 @@ fn exact_solve(
     deadline: Option<Instant>,
     notices: &mut Vec<String>,
 ) -> Result<mitra_schedule::Solution, Vec<Problem>> {
-    let (solution, report) = mitra_schedule::solve_exact(instance, engine, deadline)
+    let limits = mitra_schedule::ExactLimits {
+        deadline,
+        ..Default::default()
+    };
+    let (solution, report) = mitra_schedule::solve_exact(instance, engine, &limits)
         .map_err(|e| vec![Problem::new("", e.to_string())])?;
     let proven = |yes: bool| if yes { "proven" } else { "not proven" };
     notices.push(match &report.not_applied {
@@ -204,9 +208,14 @@ fn exact_solve(
             report.sat_calls,
             report.improvements,
             if report.stopped {
-                "; the time limit stopped the solver"
+                "; the time limit stopped the solver".to_string()
+            } else if report.out_of_work {
+                format!(
+                    "; a solver call spent its {} conflicts",
+                    limits.conflicts_per_call
+                )
             } else {
-                ""
+                String::new()
             }
         ),
     });

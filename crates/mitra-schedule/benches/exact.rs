@@ -47,9 +47,12 @@ fn main() {
         let text = std::fs::read_to_string(dir.join(&name)).expect("read");
         let d = dzn::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let searched = mitra_schedule::solve(&d.instance, &opts).expect("solve");
-        let deadline = Instant::now() + Duration::from_secs_f64(limit);
+        let limits = mitra_schedule::ExactLimits {
+            deadline: Some(Instant::now() + Duration::from_secs_f64(limit)),
+            ..Default::default()
+        };
         let ((sol, report), secs, _) = measure::timed(|| {
-            mitra_schedule::solve_exact(&d.instance, &opts, Some(deadline)).expect("solve")
+            mitra_schedule::solve_exact(&d.instance, &opts, &limits).expect("solve")
         });
         let published = dzn::PUBLISHED
             .iter()
@@ -66,7 +69,13 @@ fn main() {
             yes(report.met_proven),
             yes(report.breaks_proven),
             yes(report.idle_proven),
-            if report.stopped { " (time limit)" } else { "" },
+            if report.stopped {
+                " (time limit)"
+            } else if report.out_of_work {
+                " (work budget)"
+            } else {
+                ""
+            },
             report.sat_calls,
         );
     }

@@ -21,6 +21,28 @@ use crate::model::{Model, NONE};
 use crate::state::State;
 use crate::{Found, InvalidInstance, Options, Solution, bounds, finish, search_best};
 
+/// How long the exact mode may work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExactLimits {
+    /// Safety cap in wall time (the only thing that can make the result
+    /// differ between two runs).
+    pub deadline: Option<Instant>,
+    /// Work budget of each solver call, in conflicts: a call that spends it
+    /// ends like a stopped one, the same way on every run.
+    pub conflicts_per_call: u32,
+}
+
+impl Default for ExactLimits {
+    fn default() -> Self {
+        ExactLimits {
+            deadline: None,
+            // minutes of solving on these models, well past what the small
+            // events of the dev set and most JAIR instances need
+            conflicts_per_call: 2_000_000,
+        }
+    }
+}
+
 /// What the exact mode did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExactReport {
@@ -35,6 +57,8 @@ pub struct ExactReport {
     pub idle_proven: bool,
     /// The deadline stopped a solver call; the schedule is the best found.
     pub stopped: bool,
+    /// A solver call spent its work budget; the schedule is the best found.
+    pub out_of_work: bool,
     /// Solver calls made.
     pub sat_calls: u32,
     /// Schedules the solver found that beat the best known one.
@@ -50,12 +74,12 @@ const MAX_SLOT_VARS: usize = 200_000;
 const MAX_COUNTER_CELLS: usize = 4_000_000;
 
 /// Schedules an instance with the search, then proves or improves the
-/// result exactly. `deadline` is a safety cap on the solver (wall time);
-/// the search itself keeps `options.stop`.
+/// result exactly within `limits` (the search itself keeps
+/// `options.stop`).
 pub fn solve_exact(
     instance: &crate::Instance,
     options: &Options<'_>,
-    deadline: Option<Instant>,
+    limits: &ExactLimits,
 ) -> Result<(Solution, ExactReport), InvalidInstance> {
     let model = Model::build(instance)?;
     let mut bound_met = bounds::met_bounds(&model);
@@ -71,7 +95,7 @@ pub fn solve_exact(
             "{n_vars} request-slot pairs: too large for the exact mode (at most {MAX_SLOT_VARS})"
         ));
     } else {
-        let mut sat = Sat::new(&model, deadline);
+        let mut sat = Sat::new(&model, limits);
         let first_proven = sat.tighten(&mut best, &bound_met, &mut report);
         if report.breaks_proven {
             proven_breaks = Some(best.breaks);
@@ -134,6 +158,9 @@ impl cadical::Callbacks for Deadline {
 struct Sat<'m> {
     m: &'m Model,
     solver: cadical::Solver<Deadline>,
+    deadline: Option<Instant>,
+    /// Each call's conflict budget.
+    conflicts: i32,
     n_vars: i32,
     /// Per request, one variable per candidate slot (as `Model::cands`).
     x: Vec<Vec<i32>>,
@@ -162,12 +189,14 @@ enum Answer {
 }
 
 impl<'m> Sat<'m> {
-    fn new(m: &'m Model, deadline: Option<Instant>) -> Sat<'m> {
+    fn new(m: &'m Model, limits: &ExactLimits) -> Sat<'m> {
         let mut solver: cadical::Solver<Deadline> = cadical::Solver::new();
-        solver.set_callbacks(Some(Deadline(deadline)));
+        solver.set_callbacks(Some(Deadline(limits.deadline)));
         let mut sat = Sat {
             m,
             solver,
+            deadline: limits.deadline,
+            conflicts: i32::try_from(limits.conflicts_per_call).unwrap_or(i32::MAX),
             n_vars: 0,
             x: Vec::new(),
             met: Vec::new(),
@@ -487,10 +516,20 @@ impl<'m> Sat<'m> {
 
     fn solve(&mut self, assume: &[i32], report: &mut ExactReport) -> Answer {
         report.sat_calls += 1;
+        // the limit holds for the next call only; "conflicts" is a name
+        // CaDiCaL always knows
+        let _ = self.solver.set_limit("conflicts", self.conflicts);
         match self.solver.solve_with(assume.iter().copied()) {
             Some(true) => Answer::Sat,
             Some(false) => Answer::Unsat,
-            None => Answer::Stopped,
+            None => {
+                if self.deadline.is_some_and(|d| Instant::now() >= d) {
+                    report.stopped = true;
+                } else {
+                    report.out_of_work = true;
+                }
+                Answer::Stopped
+            }
         }
     }
 
@@ -562,10 +601,7 @@ impl<'m> Sat<'m> {
                         report.improvements += 1;
                     }
                     Answer::Unsat => break,
-                    Answer::Stopped => {
-                        report.stopped = true;
-                        return first_proven;
-                    }
+                    Answer::Stopped => return first_proven,
                 }
             }
             first_proven |= level == 0;
@@ -582,7 +618,7 @@ impl<'m> Sat<'m> {
             0
         };
         report.breaks_proven = self.descend(true, floor, best, report);
-        if !report.stopped && report.breaks_proven {
+        if report.breaks_proven {
             report.idle_proven = self.descend(false, 0, best, report);
         }
         first_proven
@@ -613,9 +649,8 @@ impl<'m> Sat<'m> {
             self.idles.clone()
         };
         let now = if breaks { best.breaks } else { best.idle };
-        if now <= floor {
-            return true;
-        }
+        // The counter is built even when the floor already proves `now`:
+        // the level must hold at `now` while the levels below are tightened.
         if lits.len() * (now + 1) > MAX_COUNTER_CELLS {
             return false;
         }
@@ -647,10 +682,7 @@ impl<'m> Sat<'m> {
                     report.improvements += 1;
                 }
                 Answer::Unsat => return true,
-                Answer::Stopped => {
-                    report.stopped = true;
-                    return false;
-                }
+                Answer::Stopped => return false,
             }
         }
     }

@@ -38,7 +38,7 @@ mod search;
 mod state;
 
 #[cfg(feature = "exact")]
-pub use exact::{ExactReport, solve_exact};
+pub use exact::{ExactLimits, ExactReport, solve_exact};
 
 /// A scheduling problem, with every reference an index.
 #[derive(Debug, Clone, Default)]

@@ -817,7 +817,7 @@ fn check_exact(instance: &Instance) -> Result<(), TestCaseError> {
         max_moves: 0,
         ..Options::default()
     };
-    let (sol, report) = mitra_schedule::solve_exact(instance, &opts, None).unwrap();
+    let (sol, report) = mitra_schedule::solve_exact(instance, &opts, &Default::default()).unwrap();
     let slots: Vec<Option<usize>> = sol
         .outcome
         .iter()
@@ -899,7 +899,7 @@ fn exact_mode_keeps_every_constraint_and_improves_a_short_search() {
             ..Options::default()
         };
         let searched = solve(&inst, &opts).unwrap();
-        let (sol, report) = mitra_schedule::solve_exact(&inst, &opts, None).unwrap();
+        let (sol, report) = mitra_schedule::solve_exact(&inst, &opts, &Default::default()).unwrap();
         let bad = violations(&inst, &sol);
         assert!(bad.is_empty(), "seed {seed}: {bad:?}");
         assert!(
@@ -945,8 +945,46 @@ fn exact_mode_leaves_re_scheduling_to_the_search() {
         table: 0,
         interpreter: None,
     });
-    let (sol, report) = mitra_schedule::solve_exact(&inst, &Options::default(), None).unwrap();
+    let (sol, report) =
+        mitra_schedule::solve_exact(&inst, &Options::default(), &Default::default()).unwrap();
     assert!(report.not_applied.is_some(), "{report:?}");
     assert_eq!(sol.stats.kept, 1);
     assert_eq!(report.sat_calls, 0);
+}
+
+/// The work budget ends solver calls the same way on every run: two runs
+/// with a tight budget give the same schedule, which is valid and no worse
+/// than the search's.
+#[cfg(feature = "exact")]
+#[test]
+fn exact_mode_is_deterministic_under_a_work_budget() {
+    let mut spent = 0;
+    for seed in 1..=4u64 {
+        let inst = crowded_event(seed);
+        let opts = Options {
+            min_moves: 300,
+            max_moves: 300,
+            ..Options::default()
+        };
+        let limits = mitra_schedule::ExactLimits {
+            deadline: None,
+            conflicts_per_call: 20,
+        };
+        let searched = solve(&inst, &opts).unwrap();
+        let (first, report) = mitra_schedule::solve_exact(&inst, &opts, &limits).unwrap();
+        let (second, _) = mitra_schedule::solve_exact(&inst, &opts, &limits).unwrap();
+        assert_eq!(first.outcome, second.outcome, "seed {seed}");
+        assert!(violations(&inst, &first).is_empty(), "seed {seed}");
+        assert!(
+            (first.stats.met, std::cmp::Reverse(first.stats.breaks))
+                >= (searched.stats.met, std::cmp::Reverse(searched.stats.breaks)),
+            "seed {seed}"
+        );
+        assert!(!report.stopped, "no deadline was set");
+        spent += usize::from(report.out_of_work);
+    }
+    assert!(
+        spent > 0,
+        "20 conflicts per call never ran out: the budget is not applied"
+    );
 }
