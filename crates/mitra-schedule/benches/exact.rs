@@ -4,7 +4,9 @@
 //!
 //! `cargo bench -p mitra-schedule --features exact --bench exact [-- FILTER]`
 //! (FILTER defaults to `.original`); `MITRA_EXACT_LIMIT=S` caps each
-//! instance's solver time at S seconds (default 300).
+//! instance's solver time at S seconds (default 300). Each instance runs
+//! twice: once until the breaks are proven (idle slots not tightened), and
+//! once for the whole objective.
 
 use std::time::{Duration, Instant};
 
@@ -40,13 +42,23 @@ fn main() {
     names.sort();
     let opts = mitra_schedule::Options::default();
     println!(
-        "| instance | met | search breaks | exact breaks | published | bound_breaks | idle | proven (met, breaks, idle) | solver calls | seconds |"
+        "| instance | met | search breaks | exact breaks | published | bound_breaks | idle | proven (met, breaks, idle) | solver calls | seconds to breaks | seconds in all |"
     );
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
     for name in names {
         let text = std::fs::read_to_string(dir.join(&name)).expect("read");
         let d = dzn::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let searched = mitra_schedule::solve(&d.instance, &opts).expect("solve");
+        // first to the breaks proven (the level the JAIR optimum is about),
+        // then the whole objective, idle slots included
+        let breaks_only = mitra_schedule::ExactLimits {
+            deadline: Some(Instant::now() + Duration::from_secs_f64(limit)),
+            idle_slots: false,
+            ..Default::default()
+        };
+        let ((to_breaks, _), breaks_secs, _) = measure::timed(|| {
+            mitra_schedule::solve_exact(&d.instance, &opts, &breaks_only).expect("solve")
+        });
         let limits = mitra_schedule::ExactLimits {
             deadline: Some(Instant::now() + Duration::from_secs_f64(limit)),
             ..Default::default()
@@ -56,14 +68,14 @@ fn main() {
         });
         let published = dzn::PUBLISHED
             .iter()
-            .find(|(n, _)| name.starts_with(&format!("{n}.")))
+            .find(|(n, _)| name == format!("{n}.original.dzn"))
             .map_or("-".to_string(), |&(_, b)| b.to_string());
         let yes = |b: bool| if b { "yes" } else { "no" };
         println!(
-            "| {name} | {} | {} | {} | {published} | {} | {} | {}, {}, {}{} | {} | {secs:.2} |",
+            "| {name} | {} | {} | {} | {published} | {} | {} | {}, {}, {}{} | {} | {breaks_secs:.2} | {secs:.2} |",
             sol.stats.met[0],
             searched.stats.breaks,
-            sol.stats.breaks,
+            to_breaks.stats.breaks,
             sol.stats.bound_breaks,
             sol.stats.idle_slots,
             yes(report.met_proven),

@@ -969,6 +969,7 @@ fn exact_mode_is_deterministic_under_a_work_budget() {
         let limits = mitra_schedule::ExactLimits {
             deadline: None,
             conflicts_per_call: 20,
+            idle_slots: true,
         };
         let searched = solve(&inst, &opts).unwrap();
         let (first, report) = mitra_schedule::solve_exact(&inst, &opts, &limits).unwrap();
