@@ -10,7 +10,15 @@
 //! level, which is then fixed for the levels below. Counting is one-sided
 //! (a gap forces its counter bit on; a spurious bit only costs), so the
 //! model stays small. The solver is deterministic: the same instance and
-//! options give the same schedule, unless the deadline cuts a call short.
+//! options give the same schedule, unless the deadline cuts a call short
+//! (each call also has a work budget in conflicts, which ends it the same
+//! way on every run).
+//!
+//! Finding schedules with fewer breaks is the slow part on hard days, and
+//! proving is cheap once they are found. So each breaks step first asks,
+//! under a guide literal, for a schedule where each person has at most one
+//! gap, counted by a small counter over the people not in one block; only
+//! when that space is empty do the unguided calls run, and only they prove.
 //!
 //! Not for re-scheduling: there calm comes first (kept meetings), which the
 //! search already weighs; the exact mode leaves such instances to it.
