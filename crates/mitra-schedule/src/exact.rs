@@ -58,7 +58,8 @@ impl Default for ExactLimits {
 /// What the exact mode did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExactReport {
-    /// Why the exact mode did not run (the search's schedule stands).
+    /// Why the exact mode did not run, or stopped before the breaks (the
+    /// schedule is the best found up to then).
     pub not_applied: Option<String>,
     /// Each priority's met count is proven the most possible (given the
     /// higher priorities at theirs).
@@ -583,7 +584,6 @@ impl<'m> Sat<'m> {
         report: &mut ExactReport,
     ) -> bool {
         let m = self.m;
-        let mut met_proven = true;
         let mut first_proven = false;
         for level in 0..3 {
             let lits: Vec<i32> = (0..m.n_req())
@@ -594,14 +594,20 @@ impl<'m> Sat<'m> {
             // requests that can never be met count as met by no schedule
             let most = n_c.min(bound_met[level]);
             let unmet_now = n_c.saturating_sub(best.met[level]);
+            if n_c.saturating_mul(unmet_now + 1) > MAX_COUNTER_CELLS {
+                // This level cannot be held at its count, so no level below
+                // may be tightened either (it could trade this one away):
+                // the schedule stays as it is.
+                report.not_applied = Some(format!(
+                    "{} of {n_c} requests of priority {} unmet: too many to count exactly",
+                    unmet_now,
+                    3 - level
+                ));
+                return first_proven;
+            }
             if best.met[level] >= most {
                 self.hold(&lits, unmet_now);
                 first_proven |= level == 0;
-                continue;
-            }
-            if n_c * (unmet_now + 1) > MAX_COUNTER_CELLS {
-                met_proven = false;
-                self.hold(&lits, unmet_now);
                 continue;
             }
             let out = self.counter(&lits, unmet_now + 1);
@@ -624,7 +630,7 @@ impl<'m> Sat<'m> {
             }
             first_proven |= level == 0;
         }
-        report.met_proven = met_proven;
+        report.met_proven = true;
         // Once every request that has a slot is met, the met set is the only
         // one, and the cheap bound for it (`bounds.rs`) is a floor that
         // needs no proof from the solver.
