@@ -16,11 +16,7 @@ mod dzn;
 mod measure;
 
 fn main() {
-    let dir = match std::env::var_os("MITRA_JAIR_DIR") {
-        Some(d) => std::path::PathBuf::from(d),
-        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/data/b2b-jair2022"),
-    };
+    let dir = dzn::bench_dir();
     let mut filter: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with("--"))
@@ -32,14 +28,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse::<f64>().ok())
         .unwrap_or(300.0);
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e} (shared data missing?)", dir.display()))
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".dzn") && !n.contains(".prec"))
-        .filter(|n| filter.iter().any(|f| n.contains(f.as_str())))
-        .collect();
-    names.sort();
+    let names = dzn::bench_files(&dir, &filter);
     let opts = mitra_schedule::Options::default();
     println!(
         "| instance | met | search breaks | exact breaks | published | bound_breaks | idle | proven (met, breaks, idle) | solver calls | seconds to breaks | seconds in all |"

@@ -19,23 +19,12 @@ mod dzn;
 mod measure;
 
 fn main() {
-    let dir = match std::env::var_os("MITRA_JAIR_DIR") {
-        Some(d) => std::path::PathBuf::from(d),
-        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/data/b2b-jair2022"),
-    };
+    let dir = dzn::bench_dir();
     let filter: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with("--"))
         .collect();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e} (shared data missing?)", dir.display()))
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".dzn") && !n.contains(".prec"))
-        .filter(|n| filter.is_empty() || filter.iter().any(|f| n.contains(f.as_str())))
-        .collect();
-    names.sort();
+    let names = dzn::bench_files(&dir, &filter);
     let mut opts = mitra_schedule::Options::default();
     if let Some(v) = std::env::var("MITRA_SEED")
         .ok()

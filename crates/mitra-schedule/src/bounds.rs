@@ -496,7 +496,7 @@ fn slot_matching_in(m: &Model, reqs: &[u32], open: &[bool]) -> u32 {
 
 /// The most of `n` requests that can take distinct slots, request `k`
 /// only those `slots(k)` gives (augmenting paths; the lists are short).
-fn max_distinct<F, I>(n_slots: usize, n: usize, slots: F) -> usize
+pub(crate) fn max_distinct<F, I>(n_slots: usize, n: usize, slots: F) -> usize
 where
     F: Fn(usize) -> I,
     I: Iterator<Item = usize>,

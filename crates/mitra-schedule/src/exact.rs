@@ -171,7 +171,6 @@ impl cadical::Callbacks for Deadline {
 struct Sat<'m> {
     m: &'m Model,
     solver: cadical::Solver<Deadline>,
-    deadline: Option<Instant>,
     /// Each call's conflict budget.
     conflicts: i32,
     n_vars: i32,
@@ -210,7 +209,6 @@ impl<'m> Sat<'m> {
         let mut sat = Sat {
             m,
             solver,
-            deadline: limits.deadline,
             conflicts: i32::try_from(limits.conflicts_per_call).unwrap_or(i32::MAX),
             n_vars: 0,
             x: Vec::new(),
@@ -246,14 +244,23 @@ impl<'m> Sat<'m> {
             }
             return;
         }
-        // s_i: one of the first i+1 is true
+        self.ladder(lits, None);
+    }
+
+    /// The ladder encoding of "at most one of `lits`", binding only while
+    /// `guard` is assumed when there is one: `s_i` is "one of the first
+    /// `i + 1` is true", and a true `s_{i-1}` forbids `lits[i]`.
+    fn ladder(&mut self, lits: &[i32], guard: Option<i32>) {
         let mut prev = 0;
         for (i, &l) in lits.iter().enumerate() {
             let s = self.var();
             self.clause(&[-l, s]);
             if i > 0 {
                 self.clause(&[-prev, s]);
-                self.clause(&[-prev, -l]);
+                match guard {
+                    None => self.clause(&[-prev, -l]),
+                    Some(g) => self.clause(&[-prev, -l, -g]),
+                }
             }
             prev = s;
         }
@@ -541,7 +548,8 @@ impl<'m> Sat<'m> {
             Some(true) => Answer::Sat,
             Some(false) => Answer::Unsat,
             None => {
-                if self.deadline.is_some_and(|d| Instant::now() >= d) {
+                let deadline = self.solver.get_callbacks().and_then(|d| d.0);
+                if deadline.is_some_and(|d| Instant::now() >= d) {
                     report.stopped = true;
                 } else {
                     report.out_of_work = true;
@@ -751,49 +759,20 @@ impl<'m> Sat<'m> {
                 }
                 continue;
             }
-            let mut prev = 0;
-            for (i, &l) in lits.iter().enumerate() {
-                let s = self.var();
-                self.clause(&[-l, s]);
-                if i > 0 {
-                    self.clause(&[-prev, s]);
-                    self.clause(&[-prev, -l, -guide]);
-                }
-                prev = s;
-            }
+            self.ladder(&lits, Some(guide));
         }
         guide
     }
 }
 
 /// Whether requests `rs` can take distinct slots of the block of `k` slots
-/// from `w` (each a candidate slot of its own; augmenting paths).
+/// from `w` (each a candidate slot of its own).
 fn block_fits(m: &Model, rs: &[usize], w: usize, k: usize) -> bool {
-    let mut owner: Vec<usize> = vec![usize::MAX; k];
-    fn augment(
-        m: &Model,
-        rs: &[usize],
-        i: usize,
-        w: usize,
-        owner: &mut [usize],
-        seen: &mut [bool],
-    ) -> bool {
-        for &s in m.cands(rs[i]) {
-            let s = s as usize;
-            if s < w || s >= w + owner.len() || seen[s - w] {
-                continue;
-            }
-            seen[s - w] = true;
-            let j = owner[s - w];
-            if j == usize::MAX || augment(m, rs, j, w, owner, seen) {
-                owner[s - w] = i;
-                return true;
-            }
-        }
-        false
-    }
-    (0..rs.len()).all(|i| {
-        let mut seen = vec![false; k];
-        augment(m, rs, i, w, &mut owner, &mut seen)
-    })
+    let in_block = |i: usize| {
+        m.cands(rs[i])
+            .iter()
+            .map(|&s| s as usize)
+            .filter(move |&s| (w..w + k).contains(&s))
+    };
+    bounds::max_distinct(m.n_slots, rs.len(), in_block) == rs.len()
 }

@@ -235,3 +235,28 @@ pub fn max_met(name: &str, n_meetings: usize) -> usize {
         .find(|(n, _)| *n == name)
         .map_or(n_meetings, |&(_, m)| m)
 }
+
+/// The benchmark's folder: `MITRA_JAIR_DIR`, else `shared/data/b2b-jair2022`
+/// beside the repository.
+pub fn bench_dir() -> std::path::PathBuf {
+    match std::env::var_os("MITRA_JAIR_DIR") {
+        Some(d) => std::path::PathBuf::from(d),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/data/b2b-jair2022"),
+    }
+}
+
+/// The `.dzn` files of `dir` (precedence variants skipped: the format has
+/// no precedences) whose names contain one of `filter` (all when empty),
+/// sorted.
+pub fn bench_files(dir: &std::path::Path, filter: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e} (shared data missing?)", dir.display()))
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".dzn") && !n.contains(".prec"))
+        .filter(|n| filter.is_empty() || filter.iter().any(|f| n.contains(f.as_str())))
+        .collect();
+    names.sort();
+    names
+}
