@@ -146,6 +146,9 @@ pub struct StatsFile {
     pub seconds: Option<f64>,
 }
 
+/// Whether this build has the exact mode (`ScheduleOptions::exact`).
+pub const EXACT_AVAILABLE: bool = cfg!(feature = "exact");
+
 /// Options of [`run`].
 #[derive(Debug, Clone)]
 pub struct ScheduleOptions {

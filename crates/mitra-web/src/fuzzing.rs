@@ -645,7 +645,7 @@ async fn fixture(dir: &Path) -> Result<Store, Box<dyn std::error::Error>> {
         .await?;
     store.publish_drafts(&event).await?;
     // A schedule proposal awaiting review.
-    crate::services::engines::propose_schedule(&store, &event, now)
+    crate::services::engines::propose_schedule(&store, &event, now, false)
         .await
         .map_err(|e| e.to_string())?;
     // Registrations 1 and 2, pending.

@@ -65,6 +65,9 @@ pub async fn dashboard(
         .await
         .or_page(lang)?
         .is_some();
+    let can_prove = engines::can_prove(store, &event)
+        .await
+        .map_err(|e| engine_error(&viewer, e))?;
     let slots: Vec<_> = plan
         .slots
         .iter()
@@ -83,7 +86,7 @@ pub async fn dashboard(
                 outcomes => outcomes.len(),
             },
             requests => bars(&requests), meetings => bars(&meetings), next_steps => bars(&next_steps),
-            proposal, slots,
+            proposal, slots, can_prove, prove_minutes => engines::PROVE_LIMIT.as_secs() / 60,
             // Only the notices we know: the query is the visitor's to type.
             done => q.done.filter(|d| matches!(d.as_str(), "matching" | "published" | "stale" | "reminders" | "invitations")),
             mail => minijinja::context! {
@@ -105,8 +108,18 @@ fn engine_error(viewer: &Viewer, e: EngineError) -> crate::errors::PageError {
         EngineError::Store(mitra_store::StoreError::NotFound { .. }) => {
             viewer.error(Problem::NotFound)
         }
+        EngineError::CannotProve => viewer.error(Problem::BadRequest("error-cannot-prove")),
         other => viewer.error(Problem::Unexpected(other.to_string())),
     }
+}
+
+/// The scheduler's form: the CSRF token and, ticked, a proof.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ScheduleForm {
+    csrf: String,
+    /// "on" when the organizer asks for a proof of optimality.
+    prove: Option<String>,
 }
 
 pub async fn run_matching(
@@ -127,12 +140,13 @@ pub async fn run_matching(
 pub async fn run_schedule(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<CsrfForm>,
+    Form(form): Form<ScheduleForm>,
 ) -> PageResult {
     let account = viewer.organizer()?;
     viewer.check_csrf(&form.csrf)?;
     let event = account.event.clone();
-    engines::propose_schedule(&state.store, &event, now())
+    let prove = form.prove.is_some();
+    engines::propose_schedule(&state.store, &event, now(), prove)
         .await
         .map_err(|e| engine_error(&viewer, e))?;
     Ok(Redirect::to("/organizer/schedule").into_response())
@@ -172,6 +186,13 @@ pub async fn review(State(state): State<AppState>, viewer: Viewer) -> PageResult
         .map(|u| minijinja::context! { a => name(&u.a), b => name(&u.b), reason => u.reason.clone() })
         .collect();
     let s = &file.stats;
+    // Proven optimal when every level sits at its bound: no schedule meets
+    // more of any priority, and none has fewer breaks. The bounds of the
+    // lower priorities count each on its own (the format's definition), so
+    // a proof of the first level alone is said as such.
+    let met_proven = (0..3).all(|i| s.met[i] >= s.bound_met[i]);
+    let breaks_proven = s.breaks <= s.bound_breaks;
+    let first_proven = s.met[0] >= s.bound_met[0];
     let priorities: Vec<_> = (0..3)
         .map(|i| minijinja::context! { priority => 3 - i, met => s.met[i], requested => s.requested[i], bound => s.bound_met[i] })
         .collect();
@@ -181,7 +202,7 @@ pub async fn review(State(state): State<AppState>, viewer: Viewer) -> PageResult
         minijinja::context! {
             proposal => true,
             created => chrono::DateTime::from_timestamp(created, 0).map(|d| d.to_rfc3339()).unwrap_or_default(),
-            priorities, breaks => s.breaks, idle_slots => s.idle_slots, bound_breaks => s.bound_breaks,
+            met_proven, breaks_proven, first_proven, priorities, breaks => s.breaks, idle_slots => s.idle_slots, bound_breaks => s.bound_breaks,
             kept => changes.kept, cancelled => changes.cancel.len(), added, unscheduled,
         },
     )

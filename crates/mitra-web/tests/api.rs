@@ -1170,6 +1170,29 @@ async fn the_organizer_runs_matching_schedules_and_publishes(backend: Backend) {
         placed || unscheduled,
         "the accepted request is placed or said why not"
     );
+    // A proof applies to a first schedule only; a malformed flag is named.
+    let before = store.schedule_proposal(&event()).await.unwrap();
+    let malformed = call(
+        &app,
+        Method::POST,
+        &format!("{base}/schedule?prove=yes"),
+        Some(org),
+        None,
+    )
+    .await;
+    assert_eq!(malformed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(malformed.field(), Some("prove"), "{}", malformed.json);
+    let refused = call(
+        &app,
+        Method::POST,
+        &format!("{base}/schedule?prove=true"),
+        Some(org),
+        None,
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.json);
+    assert_eq!(refused.error_code(), "cannot-prove");
+    assert_eq!(store.schedule_proposal(&event()).await.unwrap(), before);
 }
 
 // ------------------------------------------------------------ bad input

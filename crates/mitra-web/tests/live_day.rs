@@ -81,6 +81,19 @@ fn request(from: &str, to: &str, priority: Priority) -> MeetingRequest {
 /// one morning of four 20-minute slots on 27 May 2025, in a fresh
 /// database on `backend` (removed when the returned guard goes).
 async fn small_event(backend: Backend) -> (TestDatabase, Store) {
+    small_event_with(
+        backend,
+        &[
+            request("g1", "h1", Priority::Mutual),
+            request("g1", "h2", Priority::Accepted),
+            request("g2", "h2", Priority::Mutual),
+        ],
+    )
+    .await
+}
+
+/// [`small_event`] with these requests instead of its own.
+async fn small_event_with(backend: Backend, requests: &[MeetingRequest]) -> (TestDatabase, Store) {
     let TestStore { store, database } = fresh_store(backend).await;
     let plan = EventPlan::new(
         Event {
@@ -132,17 +145,7 @@ async fn small_event(backend: Backend) -> (TestDatabase, Store) {
         .await
         .unwrap();
     store
-        .set_interpreters(
-            &event(),
-            &[Interpreter {
-                id: InterpreterId::parse("i1").unwrap(),
-                name: "Wulan".into(),
-                email: Some("i1@example.test".into()),
-                languages: langs(&["id", "zh"]),
-                unavailable: vec![],
-                demo: false,
-            }],
-        )
+        .set_interpreters(&event(), &[wulan(vec![])])
         .await
         .unwrap();
     let org_id = |s: &str| OrgId::parse(s).unwrap();
@@ -175,17 +178,7 @@ async fn small_event(backend: Backend) -> (TestDatabase, Store) {
         )
         .await
         .unwrap();
-    store
-        .add_requests(
-            &event(),
-            &[
-                request("g1", "h1", Priority::Mutual),
-                request("g1", "h2", Priority::Accepted),
-                request("g2", "h2", Priority::Mutual),
-            ],
-        )
-        .await
-        .unwrap();
+    store.add_requests(&event(), requests).await.unwrap();
     (database, store)
 }
 
@@ -718,6 +711,109 @@ async fn mail_waits_in_the_queue_while_the_server_is_down_and_the_organizer_sees
     );
 }
 
+/// The small event's one interpreter (Indonesian–Chinese), away in the
+/// slots given.
+fn wulan(unavailable: Vec<mitra_core::ids::SlotId>) -> Interpreter {
+    Interpreter {
+        id: InterpreterId::parse("i1").unwrap(),
+        name: "Wulan".into(),
+        email: Some("i1@example.test".into()),
+        languages: langs(&["id", "zh"]),
+        unavailable,
+        demo: false,
+    }
+}
+
+/// The small event's interpreter, free in the first two slots only.
+async fn interpreter_in_two_slots_only(store: &Store) {
+    let plan = store.event_plan(&event()).await.unwrap();
+    let unavailable = plan.slots.iter().skip(2).map(|s| s.id.clone()).collect();
+    store
+        .set_interpreters(&event(), &[wulan(unavailable)])
+        .await
+        .unwrap();
+}
+
+async fn a_first_schedule_can_be_proven_optimal_and_a_published_one_cannot(backend: Backend) {
+    // Four mutual requests; g1–h1, g1–h2 and g2–h1 need the one
+    // interpreter, who is free in two slots: one of them cannot be met. The
+    // search's own bound does not see that, so only the solver proves the
+    // schedule optimal.
+    let (_dir, store) = small_event_with(
+        backend,
+        &[
+            request("g1", "h1", Priority::Mutual),
+            request("g1", "h2", Priority::Mutual),
+            request("g2", "h1", Priority::Mutual),
+            request("g2", "h2", Priority::Mutual),
+        ],
+    )
+    .await;
+    interpreter_in_two_slots_only(&store).await;
+    let mut boss = signed_in(&store, "boss").await;
+    let csrf = boss.csrf().await;
+
+    let dashboard = boss.get("/organizer").await;
+    assert!(
+        dashboard.body.contains(r#"id="prove""#),
+        "{}",
+        dashboard.body
+    );
+    let searched = boss.post("/organizer/schedule", &[("csrf", &csrf)]).await;
+    assert_eq!(searched.status, StatusCode::SEE_OTHER, "{}", searched.body);
+    let review = boss.get("/organizer/schedule").await;
+    assert!(
+        review
+            .body
+            .contains(r#"id="review-proof" class="not-proven""#),
+        "{}",
+        review.body
+    );
+
+    let proven = boss
+        .post("/organizer/schedule", &[("csrf", &csrf), ("prove", "on")])
+        .await;
+    assert_eq!(proven.status, StatusCode::SEE_OTHER, "{}", proven.body);
+    let review = boss.get("/organizer/schedule").await;
+    assert!(
+        review.body.contains(r#"id="review-proof" class="proven""#),
+        "{}",
+        review.body
+    );
+    assert!(review.body.contains("Proven optimal"), "{}", review.body);
+    // Three of the four are met, and three is now the bound.
+    let (json, _) = store.schedule_proposal(&event()).await.unwrap().unwrap();
+    let file: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(file["stats"]["met"][0], 3, "{json}");
+    assert_eq!(file["stats"]["bound_met"][0], 3, "{json}");
+
+    // Published meetings stand: re-scheduling keeps them, which the proof
+    // does not weigh, so it is neither offered nor taken.
+    let published = boss.post("/organizer/publish", &[("csrf", &csrf)]).await;
+    assert_eq!(
+        published.location.as_deref(),
+        Some("/organizer?done=published")
+    );
+    let dashboard = boss.get("/organizer").await;
+    assert!(
+        !dashboard.body.contains(r#"id="prove""#),
+        "{}",
+        dashboard.body
+    );
+    let before = store.schedule_proposal(&event()).await.unwrap();
+    let refused = boss
+        .post("/organizer/schedule", &[("csrf", &csrf), ("prove", "on")])
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    assert!(
+        refused.body.contains("first schedule only"),
+        "{}",
+        refused.body
+    );
+    let after = store.schedule_proposal(&event()).await.unwrap();
+    assert_eq!(after, before, "a refused run leaves the proposal as it was");
+}
+
 /// The VEVENT with this UID line (unfolded).
 fn vevent(ics: &str, uid_line: &str) -> String {
     let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
@@ -739,5 +835,6 @@ fn sequence(vevent: &str) -> u32 {
 
 mitra_store::backend_tests!(
     check_in_no_show_walk_in_and_rescheduling_tell_everyone_affected,
+    a_first_schedule_can_be_proven_optimal_and_a_published_one_cannot,
     mail_waits_in_the_queue_while_the_server_is_down_and_the_organizer_sees_it,
 );

@@ -28,7 +28,7 @@ pub struct ErrorDetail {
     /// Stable, for programs: `unauthorized`, `invalid-token`, `forbidden`,
     /// `not-found`, `bad-credentials`, `invitation-gone`, `malformed-json`,
     /// `unsupported-media-type`, `payload-too-large`, `invalid`,
-    /// `conflict`, `no-proposal`, `stale-proposal`, `too-many-attempts`,
+    /// `conflict`, `no-proposal`, `cannot-prove`, `stale-proposal`, `too-many-attempts`,
     /// `internal`.
     pub code: &'static str,
     /// For people, in the caller's language (`?lang=`, `Accept-Language`).
@@ -238,6 +238,15 @@ fn message(lang: Lang, code: &str) -> &'static str {
             "Tidak ada usulan jadwal untuk diterbitkan. Jalankan POST .../schedule dahulu."
         }
         ("no-proposal", Zh) => "没有可发布的日程方案。请先运行 POST .../schedule。",
+        ("cannot-prove", En) => {
+            "A proof applies to an event's first schedule only: this event has published meetings, which re-scheduling keeps in place."
+        }
+        ("cannot-prove", Id) => {
+            "Pembuktian hanya berlaku untuk jadwal pertama suatu acara: acara ini sudah memiliki pertemuan terbit, yang dipertahankan saat penjadwalan ulang."
+        }
+        ("cannot-prove", Zh) => {
+            "证明仅适用于活动的首次排程：本活动已有已发布的洽谈，重新排程时会保留它们。"
+        }
         ("stale-proposal", En) => {
             "Meetings changed since the proposal was made; nothing was published. Run the scheduler again."
         }

@@ -10,7 +10,7 @@ use crate::auth::now;
 use crate::i18n::Lang;
 use crate::services::engines::{self, EngineError};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use mitra_core::ids::EventId;
 use mitra_formats::schedule::ScheduleFile;
@@ -18,6 +18,9 @@ use mitra_formats::schedule::ScheduleFile;
 fn engine_error(lang: Lang, e: EngineError) -> ApiError {
     match e {
         EngineError::Store(e) => ApiError::store(lang, e),
+        EngineError::CannotProve => {
+            ApiError::new(lang, StatusCode::CONFLICT, "cannot-prove").with_field("prove")
+        }
         other => ApiError::internal(lang, other),
     }
 }
@@ -81,22 +84,54 @@ async fn proposal_out(
     })
 }
 
+/// `prove=true|false` from a query string (absent: false).
+fn prove_param(lang: Lang, query: Option<&str>) -> ApiResult<bool> {
+    let mut prove = false;
+    for pair in query.unwrap_or("").split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if key != "prove" {
+            continue;
+        }
+        prove = match value {
+            "true" => true,
+            "false" => false,
+            _ => {
+                return Err(ApiError::invalid(
+                    "prove",
+                    match lang {
+                        Lang::En => "must be true or false",
+                        Lang::Id => "harus true atau false",
+                        Lang::Zh => "必须为 true 或 false",
+                    }
+                    .to_string(),
+                ));
+            }
+        };
+    }
+    Ok(prove)
+}
+
 #[utoipa::path(post, path = "/api/v1/events/{event}/schedule", tag = "runs",
-    params(("event" = String, Path, description = "Event id")),
+    params(("event" = String, Path, description = "Event id"),
+        ("prove" = Option<bool>, Query, description = "After the search, a SAT solver proves the proposal optimal or improves it (up to two minutes; an event's first schedule only)")),
     security(("bearer" = [])),
     responses(
         (status = 200, description = "A new proposal, kept for review; nothing is published", body = ProposalOut),
-        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, description = "A proof was asked for, but the event has published meetings (re-scheduling keeps them) or this build has no solver", body = ErrorBody),
+        (status = 422, description = "`prove` is neither true nor false", body = ErrorBody)))]
 pub async fn run_schedule(
     State(state): State<AppState>,
     caller: Caller,
     Path(event): Path<String>,
+    RawQuery(query): RawQuery,
 ) -> ApiResult<Json<ProposalOut>> {
     let lang = caller.lang;
+    let prove = prove_param(lang, query.as_deref())?;
     let event = event_id(lang, &event)?;
     caller.organizer(&event)?;
     let now = now();
-    let file = engines::propose_schedule(&state.store, &event, now)
+    let file = engines::propose_schedule(&state.store, &event, now, prove)
         .await
         .map_err(|e| engine_error(lang, e))?;
     Ok(Json(proposal_out(&state, lang, &event, &file, now).await?))

@@ -440,7 +440,7 @@ pub async fn reschedule_rest(
     let taken = engines::reserve_history(&mut instance, &meetings);
     let bytes = mitra_formats::event_instance::write_instance(&instance, demo);
     let previous = engines::standing_schedule(store, event, &past).await?;
-    let (_, file) = engines::solve(bytes, Some(previous), taken).await?;
+    let (_, file) = engines::solve(bytes, Some(previous), taken, false).await?;
     let changes = engines::changes_after(store, event, &file, &past).await?;
     match engines::publish_changes(store, event, &changes, actor, now).await {
         // A walk-in or another re-scheduling took a slot the new plan

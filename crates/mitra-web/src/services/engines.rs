@@ -16,7 +16,16 @@ pub enum EngineError {
     Invalid(String),
     #[error("the engine stopped: {0}")]
     Crashed(String),
+    /// A proof was asked for where the exact mode does not apply: the event
+    /// has published meetings (re-scheduling weighs keeping them, which the
+    /// solver does not), or this build has no solver.
+    #[error("a proof applies to an event's first schedule, in a build with the solver")]
+    CannotProve,
 }
+
+/// The wall time a proposal may spend proving itself optimal: the page or
+/// API call waits for it. The result is valid whenever it stops.
+pub const PROVE_LIMIT: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Runs matching over the event's organizations and stores each one's
 /// `top` best partners as its recommendations.
@@ -154,15 +163,20 @@ pub async fn schedule_instance(store: &Store, event: &EventId) -> Result<Vec<u8>
 
 /// Runs the scheduler (off the async threads) on an instance and an
 /// optional previous schedule; returns the schedule's JSON and its reading.
+/// With `prove`, the exact mode follows the search (within
+/// [`PROVE_LIMIT`]).
 pub async fn solve(
     instance: Vec<u8>,
     previous: Option<Vec<u8>>,
     tables_taken: Vec<(String, String)>,
+    prove: bool,
 ) -> Result<(String, ScheduleFile), EngineError> {
     let run = tokio::task::spawn_blocking(move || {
         let options = ScheduleOptions {
             seconds: false,
             tables_taken,
+            exact: prove,
+            time_limit: prove.then_some(PROVE_LIMIT),
             ..Default::default()
         };
         mitra_formats::schedule::run(&instance, previous.as_deref(), &options)
@@ -279,19 +293,47 @@ pub(crate) async fn standing_schedule(
         .map_err(|e| EngineError::Invalid(e.to_string()))
 }
 
+/// The meetings that stand (published, not yet held), as the previous
+/// schedule of a re-scheduling; `None` when none stand.
+async fn standing_previous(store: &Store, event: &EventId) -> Result<Option<Vec<u8>>, EngineError> {
+    let standing = store.meetings(event).await?.iter().any(|m| {
+        m.meeting.status.occupies() && m.meeting.status != MeetingStatus::Draft && !is_history(m)
+    });
+    if !standing {
+        return Ok(None);
+    }
+    Ok(Some(
+        standing_schedule(store, event, &HashSet::new()).await?,
+    ))
+}
+
+/// Whether a proposal for `event` can be proven optimal: the build has the
+/// solver and no meetings stand yet (a first schedule).
+pub async fn can_prove(store: &Store, event: &EventId) -> Result<bool, EngineError> {
+    Ok(
+        mitra_formats::schedule::EXACT_AVAILABLE
+            && standing_previous(store, event).await?.is_none(),
+    )
+}
+
 /// Runs the scheduler over the event's accepted requests, keeping the
 /// meetings that stand where it can, and stores the result as the event's
-/// proposal for review. Returns the proposal.
+/// proposal for review. With `prove` (a first schedule only, see
+/// [`can_prove`]), a SAT solver then proves it optimal or improves it.
+/// Returns the proposal.
 pub async fn propose_schedule(
     store: &Store,
     event: &EventId,
     now: i64,
+    prove: bool,
 ) -> Result<ScheduleFile, EngineError> {
     store.expire_requests(event, now).await?;
+    let previous = standing_previous(store, event).await?;
+    if prove && (previous.is_some() || !mitra_formats::schedule::EXACT_AVAILABLE) {
+        return Err(EngineError::CannotProve);
+    }
     let (instance, taken) = instance_around_history(store, event).await?;
-    let previous = standing_schedule(store, event, &HashSet::new()).await?;
-    let has_previous = previous.len() > 60;
-    let (json, file) = solve(instance, has_previous.then_some(previous), taken).await?;
+    let (json, file) = solve(instance, previous, taken, prove).await?;
     store.save_schedule_proposal(event, &json, now).await?;
     Ok(file)
 }
