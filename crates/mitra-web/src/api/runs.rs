@@ -86,29 +86,25 @@ async fn proposal_out(
 
 /// `prove=true|false` from a query string (absent: false).
 fn prove_param(lang: Lang, query: Option<&str>) -> ApiResult<bool> {
-    let mut prove = false;
-    for pair in query.unwrap_or("").split('&') {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        if key != "prove" {
-            continue;
-        }
-        prove = match value {
-            "true" => true,
-            "false" => false,
-            _ => {
-                return Err(ApiError::invalid(
-                    "prove",
-                    match lang {
-                        Lang::En => "must be true or false",
-                        Lang::Id => "harus true atau false",
-                        Lang::Zh => "必须为 true 或 false",
-                    }
-                    .to_string(),
-                ));
+    let value = query.and_then(|q| {
+        q.split('&')
+            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+            .rfind(|(key, _)| *key == "prove")
+            .map(|(_, value)| value)
+    });
+    match value {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(_) => Err(ApiError::invalid(
+            "prove",
+            match lang {
+                Lang::En => "must be true or false",
+                Lang::Id => "harus true atau false",
+                Lang::Zh => "必须为 true 或 false",
             }
-        };
+            .to_string(),
+        )),
     }
-    Ok(prove)
 }
 
 #[utoipa::path(post, path = "/api/v1/events/{event}/schedule", tag = "runs",

@@ -269,19 +269,17 @@ pub(crate) fn reserve_history(
     taken
 }
 
-/// The meetings that stand (not cancelled, not history), as a previous
-/// `mitra/schedule@1`, so that re-scheduling keeps them where it can.
-pub(crate) async fn standing_schedule(
-    store: &Store,
-    event: &EventId,
-    frozen: &HashSet<SlotId>,
+/// A meeting that stands: it occupies its slot, is no longer a draft, and
+/// is not history.
+fn stands(m: &mitra_store::StoredMeeting) -> bool {
+    m.meeting.status.occupies() && m.meeting.status != MeetingStatus::Draft && !is_history(m)
+}
+
+/// `meetings` as a previous `mitra/schedule@1`.
+fn previous_of<'a>(
+    meetings: impl Iterator<Item = &'a mitra_store::StoredMeeting>,
 ) -> Result<Vec<u8>, EngineError> {
-    let meetings: Vec<_> = store
-        .meetings(event)
-        .await?
-        .into_iter()
-        .filter(|m| m.meeting.status.occupies() && m.meeting.status != MeetingStatus::Draft)
-        .filter(|m| !is_history(m) && !frozen.contains(&m.meeting.slot))
+    let meetings: Vec<_> = meetings
         .map(|m| {
             serde_json::json!({
                 "a": m.meeting.a.as_str(), "b": m.meeting.b.as_str(), "slot": m.meeting.slot.as_str(),
@@ -293,18 +291,19 @@ pub(crate) async fn standing_schedule(
         .map_err(|e| EngineError::Invalid(e.to_string()))
 }
 
-/// The meetings that stand (published, not yet held), as the previous
-/// schedule of a re-scheduling; `None` when none stand.
-async fn standing_previous(store: &Store, event: &EventId) -> Result<Option<Vec<u8>>, EngineError> {
-    let standing = store.meetings(event).await?.iter().any(|m| {
-        m.meeting.status.occupies() && m.meeting.status != MeetingStatus::Draft && !is_history(m)
-    });
-    if !standing {
-        return Ok(None);
-    }
-    Ok(Some(
-        standing_schedule(store, event, &HashSet::new()).await?,
-    ))
+/// The meetings that stand (not cancelled, not history), as a previous
+/// `mitra/schedule@1`, so that re-scheduling keeps them where it can.
+pub(crate) async fn standing_schedule(
+    store: &Store,
+    event: &EventId,
+    frozen: &HashSet<SlotId>,
+) -> Result<Vec<u8>, EngineError> {
+    let meetings = store.meetings(event).await?;
+    previous_of(
+        meetings
+            .iter()
+            .filter(|m| stands(m) && !frozen.contains(&m.meeting.slot)),
+    )
 }
 
 /// Whether a proposal for `event` can be proven optimal: the build has the
@@ -312,7 +311,7 @@ async fn standing_previous(store: &Store, event: &EventId) -> Result<Option<Vec<
 pub async fn can_prove(store: &Store, event: &EventId) -> Result<bool, EngineError> {
     Ok(
         mitra_formats::schedule::EXACT_AVAILABLE
-            && standing_previous(store, event).await?.is_none(),
+            && !store.meetings(event).await?.iter().any(stands),
     )
 }
 
@@ -328,7 +327,13 @@ pub async fn propose_schedule(
     prove: bool,
 ) -> Result<ScheduleFile, EngineError> {
     store.expire_requests(event, now).await?;
-    let previous = standing_previous(store, event).await?;
+    // the meetings that stand are the previous schedule of a re-scheduling
+    let meetings = store.meetings(event).await?;
+    let previous = if meetings.iter().any(stands) {
+        Some(previous_of(meetings.iter().filter(|m| stands(m)))?)
+    } else {
+        None
+    };
     if prove && (previous.is_some() || !mitra_formats::schedule::EXACT_AVAILABLE) {
         return Err(EngineError::CannotProve);
     }
