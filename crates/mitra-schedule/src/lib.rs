@@ -14,7 +14,8 @@
 //! each meeting where it extends both participants' blocks), then a
 //! simulated-annealing search over ejection-chain moves (insert an unmet
 //! request by ejecting what is in its way and re-placing the ejected
-//! meetings; move a meeting, swapping out what is in its way; Kempe-chain
+//! meetings, which may eject in turn, or drop one for the unmet request
+//! and refill its slot; move a meeting, swapping out what is in its way; Kempe-chain
 //! swaps of two slots; exact block repair of one participant's session,
 //! which may swap a partner's meeting that is in the way into the slot
 //! the repaired meeting leaves, so the partner stays as busy as before) with

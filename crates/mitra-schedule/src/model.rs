@@ -52,6 +52,9 @@ pub(crate) struct Model {
     pub prev_slot: Vec<u32>,
     pub prev_table: Vec<u32>,
     pub has_prev: bool,
+    /// Each participant's requests: `reqs_of` by offsets in `reqs_off`.
+    pub reqs_off: Vec<u32>,
+    pub reqs_list: Vec<u32>,
 }
 
 impl Model {
@@ -205,6 +208,8 @@ impl Model {
             prev_slot: vec![NONE; nr],
             prev_table: vec![NONE; nr],
             has_prev: false,
+            reqs_off: Vec::new(),
+            reqs_list: Vec::new(),
         };
         let mut class_ids: HashMap<(Vec<u32>, Vec<u32>), u32> = HashMap::new();
         for (r, req) in inst.requests.iter().enumerate() {
@@ -310,7 +315,29 @@ impl Model {
             }
             m.cand_off.push(m.cand.len() as u32);
         }
+        let mut degree = vec![0u32; m.np + 1];
+        for r in 0..nr {
+            degree[m.req_a[r] as usize + 1] += 1;
+            degree[m.req_b[r] as usize + 1] += 1;
+        }
+        for p in 0..m.np {
+            degree[p + 1] += degree[p];
+        }
+        let mut fill = degree.clone();
+        m.reqs_list = vec![0; 2 * nr];
+        for r in 0..nr {
+            for p in [m.req_a[r] as usize, m.req_b[r] as usize] {
+                m.reqs_list[fill[p] as usize] = r as u32;
+                fill[p] += 1;
+            }
+        }
+        m.reqs_off = degree;
         Ok(m)
+    }
+
+    /// The requests of participant `p`.
+    pub fn reqs_of(&self, p: usize) -> &[u32] {
+        &self.reqs_list[self.reqs_off[p] as usize..self.reqs_off[p + 1] as usize]
     }
 
     /// Explains why request `r` is unmet in state `st`.

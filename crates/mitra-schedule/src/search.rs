@@ -118,6 +118,26 @@ fn eject_and_place(
     s: usize,
     ej: &mut Vec<u32>,
 ) -> bool {
+    eject_and_place_chained(st, rng, r, s, ej, false, false)
+}
+
+/// `eject_and_place`, with two ways to go deeper. With `chain`, a meeting
+/// displaced that has no free slot ejects in turn for one (an ejection
+/// chain of two: three meetings rotate where no two can swap), where
+/// without it that meeting is dropped. Both are moves of their own: the
+/// chain may undo an insertion by taking back `r`'s slot, the drop is how
+/// a met request gives way to an unmet one of its priority. With `refill`
+/// (for an insertion, `r` unmet), a dropped meeting's slot takes its
+/// participants' unmet requests.
+fn eject_and_place_chained(
+    st: &mut State<'_>,
+    rng: &mut Rng,
+    r: usize,
+    s: usize,
+    ej: &mut Vec<u32>,
+    chain: bool,
+    refill: bool,
+) -> bool {
     let m = st.m;
     let n = m.n_slots;
     let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
@@ -129,6 +149,9 @@ fn eject_and_place(
         st.unplace(r);
     }
     ej.clear();
+    // the slot each ejected meeting left: `s`, but for those ejected to
+    // free a participant's last meeting (at most 6 ejected in all)
+    let mut freed_at = [s as u32; 8];
     for p in [a, b] {
         let x = st.occ[p * n + s];
         if x != NONE {
@@ -147,6 +170,7 @@ fn eject_and_place(
                 return false;
             }
             let x = mine[rng.below(mine.len())];
+            freed_at[ej.len()] = st.slot_of[x as usize];
             st.unplace(x as usize);
             ej.push(x);
         }
@@ -183,7 +207,43 @@ fn eject_and_place(
     }
     for k in 0..ej.len() {
         let x = ej[k] as usize;
-        reinsert(st, rng, x, s0);
+        if st.slot_of[x] != NONE {
+            continue; // placed again by a deeper ejection's refill
+        }
+        if !reinsert(st, rng, x, s0) && chain {
+            // the displaced meeting takes a slot by ejecting in turn; what
+            // it ejects is re-placed or dropped
+            let cands = m.cands(x);
+            let t = cands[rng.below(cands.len())] as usize;
+            if t != s {
+                let mut deeper = Vec::new();
+                eject_and_place_chained(st, rng, x, t, &mut deeper, false, refill);
+            }
+        }
+    }
+    if refill && s0 == NONE {
+        // A dropped meeting leaves room in its slot for its participants'
+        // unmet requests there: one insertion can then trade one met
+        // request for two (or for one of a higher priority).
+        for (k, &x) in ej.iter().enumerate() {
+            let x = x as usize;
+            if st.slot_of[x] != NONE {
+                continue;
+            }
+            let t = freed_at[k];
+            for p in [m.req_a[x] as usize, m.req_b[x] as usize] {
+                for &y in m.reqs_of(p) {
+                    let y = y as usize;
+                    if y != x
+                        && st.slot_of[y] == NONE
+                        && m.cands(y).binary_search(&t).is_ok()
+                        && st.try_place(y, t as usize)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
     }
     true
 }
@@ -645,17 +705,28 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     // take an overfull schedule as its best.
     let mut soft = (track_from == 0 && !m.has_prev && m.pool_cap.iter().any(|&c| c > 0))
         .then_some(SoftTables { on: false, next: 0 });
+    let mut true_room = m.pool_cap.clone();
     // shares of the moves, in percent
     let block_share = 3;
     let cascade = 4;
     let focus = 30;
+    // once every level is at its bound, an insertion can only trade one
+    // met request for another: fewer of them, as most requests left unmet
+    // then cannot be met at all
+    let swap_share = 5;
+    // chained moves and refilling insertions cost a third more time per
+    // move on an event; on large instances, where the met levels are
+    // reached without them, they are left out
+    let deep_moves = nr <= EXTEND_UP_TO;
     // Requests left unmet on a small instance earn more moves: the search
     // is reheated and cooled again over half a budget (met levels never
     // fall, so a hot search walks freely among the schedules that meet as
     // many, and the insertion moves get fresh surroundings to work in), and
     // again while an extension placed another request (work-counted, at
     // most MAX_EXTENSIONS times). The best schedule found is kept
-    // throughout, so the reheating costs no breaks.
+    // throughout, so the reheating costs no breaks. An extension's moves
+    // also chain (`eject_and_place_chained`): three meetings can rotate
+    // where no two can swap.
     let mut last_gain: u64 = 0;
     let mut phase_start = 0;
     let mut extensions = 0;
@@ -716,11 +787,25 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                 );
                 it += ej.len() as u64; // its work: one move per meeting re-placed
                 done
-            } else if !st.unmet.is_empty() && roll < block_share + 25 {
+            } else if !st.unmet.is_empty()
+                && roll < block_share + if met_all(st) { swap_share } else { 25 }
+            {
                 let r = st.unmet[rng.below(st.unmet.len())] as usize;
                 let c = m.cands(r);
                 let s = c[rng.below(c.len())] as usize;
-                eject_and_place(st, &mut rng, r, s, &mut ej)
+                let chain = deep_moves && rng.below(2) == 0;
+                // An insertion works at the true tables: over them, a met
+                // request gained is refused, so under soft tables it would
+                // only overfill where it could have made room.
+                let soft_on = soft.as_ref().is_some_and(|soft| soft.on);
+                if soft_on {
+                    std::mem::swap(&mut st.pool_room, &mut true_room);
+                }
+                let done = eject_and_place_chained(st, &mut rng, r, s, &mut ej, chain, deep_moves);
+                if soft_on {
+                    std::mem::swap(&mut st.pool_room, &mut true_room);
+                }
+                done
             } else {
                 let mut r = rng.below(nr);
                 let mut side = None;
@@ -757,7 +842,10 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                 }
                 match target_slot(st, &mut rng, r, side) {
                     Some(s) if rng.below(10) < 8 => kempe(st, r, s, &mut ej, &mut kempe_targets),
-                    Some(s) => eject_and_place(st, &mut rng, r, s, &mut ej),
+                    Some(s) => {
+                        let chain = deep_moves && extensions > 0 && rng.below(2) == 0;
+                        eject_and_place_chained(st, &mut rng, r, s, &mut ej, chain, false)
+                    }
                     None => false,
                 }
             };
