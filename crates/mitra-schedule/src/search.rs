@@ -111,17 +111,8 @@ pub(crate) fn construct(st: &mut State<'_>) {
 /// Moves `r` (met or not) to candidate slot `s`, ejecting what is in the
 /// way and re-placing the ejected meetings. False when it cannot be done
 /// (the caller rolls back).
-fn eject_and_place(
-    st: &mut State<'_>,
-    rng: &mut Rng,
-    r: usize,
-    s: usize,
-    ej: &mut Vec<u32>,
-) -> bool {
-    eject_and_place_chained(st, rng, r, s, ej, false, false)
-}
-
-/// `eject_and_place`, with two ways to go deeper. With `chain`, a meeting
+///
+/// Two ways to go deeper. With `chain`, a meeting
 /// displaced that has no free slot ejects in turn for one (an ejection
 /// chain of two: three meetings rotate where no two can swap), where
 /// without it that meeting is dropped. Both are moves of their own: the
@@ -129,7 +120,7 @@ fn eject_and_place(
 /// a met request gives way to an unmet one of its priority. With `refill`
 /// (for an insertion, `r` unmet), a dropped meeting's slot takes its
 /// participants' unmet requests.
-fn eject_and_place_chained(
+fn eject_and_place(
     st: &mut State<'_>,
     rng: &mut Rng,
     r: usize,
@@ -217,7 +208,7 @@ fn eject_and_place_chained(
             let t = cands[rng.below(cands.len())] as usize;
             if t != s {
                 let mut deeper = Vec::new();
-                eject_and_place_chained(st, rng, x, t, &mut deeper, false, refill);
+                eject_and_place(st, rng, x, t, &mut deeper, false, refill);
             }
         }
     }
@@ -725,7 +716,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     // again while an extension placed another request (work-counted, at
     // most MAX_EXTENSIONS times). The best schedule found is kept
     // throughout, so the reheating costs no breaks. An extension's moves
-    // also chain (`eject_and_place_chained`): three meetings can rotate
+    // also chain (`eject_and_place`): three meetings can rotate
     // where no two can swap.
     let mut last_gain: u64 = 0;
     let mut phase_start = 0;
@@ -763,7 +754,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                 if st.slot_of[r] == back {
                     false
                 } else {
-                    eject_and_place(st, &mut rng, r, back as usize, &mut ej)
+                    eject_and_place(st, &mut rng, r, back as usize, &mut ej, false, false)
                 }
             } else if roll < block_share {
                 // a participant-session with a break, else any with meetings
@@ -801,7 +792,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                 if soft_on {
                     std::mem::swap(&mut st.pool_room, &mut true_room);
                 }
-                let done = eject_and_place_chained(st, &mut rng, r, s, &mut ej, chain, deep_moves);
+                let done = eject_and_place(st, &mut rng, r, s, &mut ej, chain, deep_moves);
                 if soft_on {
                     std::mem::swap(&mut st.pool_room, &mut true_room);
                 }
@@ -844,7 +835,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                     Some(s) if rng.below(10) < 8 => kempe(st, r, s, &mut ej, &mut kempe_targets),
                     Some(s) => {
                         let chain = deep_moves && extensions > 0 && rng.below(2) == 0;
-                        eject_and_place_chained(st, &mut rng, r, s, &mut ej, chain, false)
+                        eject_and_place(st, &mut rng, r, s, &mut ej, chain, false)
                     }
                     None => false,
                 }
