@@ -6,8 +6,8 @@ use mitra_store::Store;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::Instant;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 fn mitra() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_mitra"));
@@ -49,7 +49,7 @@ fn copy_db(from: &Path, to: &Path) {
     );
 }
 
-fn file_len(path: PathBuf) -> u64 {
+fn file_len(path: &Path) -> u64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
 
@@ -100,53 +100,93 @@ fn a_killed_import_leaves_all_or_nothing() {
         command
     };
 
-    // The whole import, unkilled, to time it.
+    // The whole import, unkilled, watched: how long it takes and how far
+    // its write-ahead log grows before the commit folds it in.
     let full_db = dir.path().join("full.db");
     copy_db(&demo_db, &full_db);
     let started = Instant::now();
-    let output = import(&full_db).output().unwrap();
+    let mut child = import(&full_db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let full_wal = wal_path(&full_db);
+    let mut largest_log = 0;
+    while child.try_wait().unwrap().is_none() {
+        largest_log = largest_log.max(file_len(&full_wal));
+        std::thread::sleep(POLL);
+    }
     let full = started.elapsed();
+    let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(org_ids(&full_db), all);
-    eprintln!("the whole import takes {full:?}");
+    eprintln!("the whole import takes {full:?}; its log grew to {largest_log} bytes");
+    assert!(
+        largest_log > 0,
+        "the import wrote nothing to the log that could be watched"
+    );
 
-    // Kills spread over the run, and a few past it.
+    // Kills inside the transaction: the moment the log has grown to a
+    // share of its largest size, the process is killed. Aiming by the log
+    // rather than by the clock keeps the kill inside the transaction on a
+    // fast machine and a slow one alike (timed kills all landed before or
+    // after it on a CI machine whose runs varied twofold).
     let mut outcomes = Vec::new();
-    for (i, fraction) in [0.2, 0.4, 0.55, 0.7, 0.8, 0.9, 0.97, 1.1, 2.0, 4.0]
-        .iter()
-        .enumerate()
-    {
+    for (i, share) in [0.0, 0.25, 0.5, 0.75].iter().enumerate() {
+        let db = dir.path().join(format!("kill-log-{i}.db"));
+        copy_db(&demo_db, &db);
+        let threshold = ((largest_log as f64) * share) as u64;
+        let wal = wal_path(&db);
+        let mut child = import(&db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        let mut finished = false;
+        loop {
+            if child.try_wait().unwrap().is_some() {
+                finished = true;
+                break;
+            }
+            if file_len(&wal) > threshold {
+                break;
+            }
+            std::thread::sleep(POLL);
+        }
+        let _ = child.kill();
+        child.wait().unwrap();
+        let delay = started.elapsed();
+        let left = file_len(&wal);
+        let outcome = outcome_of(&db, &old, &all, delay);
+        eprintln!(
+            "killed when the log passed {threshold} bytes, after {delay:?}{}: {outcome}; log left behind {left} bytes",
+            if finished { ", already finished" } else { "" }
+        );
+        outcomes.push((delay, finished, left, outcome));
+    }
+
+    // Kills by the clock, spread over the run and past it.
+    for (i, fraction) in [0.2, 0.5, 0.8, 1.1, 2.0, 4.0].iter().enumerate() {
         let db = dir.path().join(format!("kill-{i}.db"));
         copy_db(&demo_db, &db);
         let delay = full.mul_f64(*fraction);
         let mut child = import(&db)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
             .spawn()
             .unwrap();
         std::thread::sleep(delay);
         let finished = child.try_wait().unwrap().is_some();
         let _ = child.kill();
         child.wait().unwrap();
-        let wal = file_len(PathBuf::from(format!("{}-wal", db.display())));
-        let ids = org_ids(&db);
-        let outcome = if ids == old {
-            "nothing"
-        } else if ids == all {
-            "all"
-        } else {
-            panic!(
-                "killed after {delay:?}: {} organizations, neither the {} before nor the {} after",
-                ids.len(),
-                old.len(),
-                all.len()
-            )
-        };
+        let left = file_len(&wal_path(&db));
+        let outcome = outcome_of(&db, &old, &all, delay);
         eprintln!(
-            "killed after {delay:?} ({fraction} of the run{}): {outcome}; log left behind {wal} bytes",
+            "killed after {delay:?} ({fraction} of the run{}): {outcome}; log left behind {left} bytes",
             if finished { ", already finished" } else { "" }
         );
-        outcomes.push((delay, finished, wal, outcome));
+        outcomes.push((delay, finished, left, outcome));
     }
     // The import is one transaction: whatever a kill interrupted, nothing
     // of it is left; a kill after the commit leaves all of it.
@@ -160,4 +200,33 @@ fn a_killed_import_leaves_all_or_nothing() {
         outcomes.iter().any(|o| o.3 == "nothing" && o.2 > 0 && !o.1),
         "no kill landed inside the transaction: {outcomes:?}"
     );
+}
+
+/// How often the log's size is looked at while an import runs.
+const POLL: Duration = Duration::from_micros(200);
+
+fn wal_path(db: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-wal", db.display()))
+}
+
+/// "nothing" or "all" of the import in `db`; anything between fails.
+fn outcome_of(
+    db: &Path,
+    old: &BTreeSet<String>,
+    all: &BTreeSet<String>,
+    delay: Duration,
+) -> &'static str {
+    let ids = org_ids(db);
+    if &ids == old {
+        "nothing"
+    } else if &ids == all {
+        "all"
+    } else {
+        panic!(
+            "killed after {delay:?}: {} organizations, neither the {} before nor the {} after",
+            ids.len(),
+            old.len(),
+            all.len()
+        )
+    }
 }

@@ -193,6 +193,17 @@ async fn start_operation(
     (server, wal, task)
 }
 
+/// How often the log's size is looked at while a request runs.
+const POLL: Duration = Duration::from_micros(200);
+
+/// When a kill lands: at a fraction of the unkilled request's time, or
+/// once the log has grown by a share of what the unkilled request wrote.
+#[derive(Debug, Clone, Copy)]
+enum Moment {
+    Clock(f64),
+    LogGrown(f64),
+}
+
 /// Runs `operation` on copies of `base` killed at several moments, and
 /// checks each leaves `before` or `after`. Returns how many kills landed
 /// inside the transaction (the server had not answered, the log had grown
@@ -211,8 +222,14 @@ async fn kill_during(
     // The whole operation, unkilled, to time it and to see "all".
     let full = dir.join(format!("{operation:?}-full.db"));
     copy_db(base, &full);
-    let (mut server, _, task) = start_operation(&full, &outbox, operation, csv).await;
+    let (mut server, wal_before, task) = start_operation(&full, &outbox, operation, csv).await;
     let started = Instant::now();
+    // Watched: how far the log grows before the commit folds it in.
+    let mut growth = 0;
+    while !task.is_finished() {
+        growth = growth.max(wal_len(&full).saturating_sub(wal_before));
+        tokio::time::sleep(POLL).await;
+    }
     let status = task.await.unwrap();
     let took = started.elapsed();
     server.kill();
@@ -223,19 +240,40 @@ async fn kill_during(
     assert_eq!(status, Some(expected), "{operation:?} unkilled");
     let after = state(&full).await;
     assert_ne!(before, after, "{operation:?} changed something");
-    eprintln!("{operation:?}: the whole request takes {took:?}");
+    eprintln!("{operation:?}: the whole request takes {took:?}; its log grew by {growth} bytes");
 
     let mut inside = 0;
     let mut outcomes = Vec::new();
-    for (i, fraction) in [0.1, 0.4, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.5, 3.0]
-        .iter()
-        .enumerate()
-    {
+    // Kills aimed by the log (the moment it has grown by a share of the
+    // whole run's growth, which lands inside the transaction on a fast
+    // machine and a slow one alike), then by the clock, over the run and
+    // past it.
+    let moments = [
+        Moment::LogGrown(0.25),
+        Moment::LogGrown(0.5),
+        Moment::LogGrown(0.75),
+        Moment::Clock(0.1),
+        Moment::Clock(0.6),
+        Moment::Clock(0.8),
+        Moment::Clock(0.9),
+        Moment::Clock(1.5),
+        Moment::Clock(3.0),
+    ];
+    for (i, moment) in moments.iter().enumerate() {
         let db = dir.join(format!("{operation:?}-kill-{i}.db"));
         copy_db(base, &db);
         let (mut server, wal_before, task) = start_operation(&db, &outbox, operation, csv).await;
-        let delay = took.mul_f64(*fraction);
-        tokio::time::sleep(delay).await;
+        let started = Instant::now();
+        match *moment {
+            Moment::Clock(fraction) => tokio::time::sleep(took.mul_f64(fraction)).await,
+            Moment::LogGrown(share) => {
+                let threshold = wal_before + ((growth as f64) * share) as u64;
+                while !task.is_finished() && wal_len(&db) <= threshold {
+                    tokio::time::sleep(POLL).await;
+                }
+            }
+        }
+        let delay = started.elapsed();
         let answered = task.is_finished();
         server.kill();
         let _ = task.await;
@@ -269,7 +307,7 @@ async fn kill_during(
             inside += 1;
         }
         eprintln!(
-            "{operation:?} killed after {delay:?} ({fraction} of the run{}): {outcome}; log left behind {wal} bytes",
+            "{operation:?} killed after {delay:?} ({moment:?}{}): {outcome}; log left behind {wal} bytes",
             if answered { ", already answered" } else { "" }
         );
         outcomes.push(outcome);
