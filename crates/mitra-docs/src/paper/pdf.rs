@@ -8,6 +8,7 @@ use super::{Agenda, Badge, PaperError, PaperEvent, TablePlan, TableTent};
 use crate::blocks::{Span, Style};
 use crate::locale::Lang;
 use crate::pdf::layout::{Measure, Wrapper, drawn};
+use crate::pdf::shaper::Shaper;
 use crate::pdf::{Fonts, PdfError};
 use krilla::Document;
 use krilla::color::rgb;
@@ -16,8 +17,7 @@ use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
-use krilla::text::{Font, TextDirection};
-use std::collections::HashMap;
+use krilla::text::Font;
 
 type Rgb = (u8, u8, u8);
 
@@ -93,33 +93,6 @@ struct Page {
     ops: Vec<Op>,
 }
 
-/// Measures with rustybuzz, shaping as krilla does when it draws.
-struct Shaper<'f> {
-    regular: rustybuzz::Face<'f>,
-    bold: rustybuzz::Face<'f>,
-    cache: HashMap<(bool, String), f32>,
-}
-
-impl Measure for Shaper<'_> {
-    fn em_width(&mut self, text: &str, bold: bool) -> f32 {
-        if let Some(w) = self.cache.get(&(bold, text.to_string())) {
-            return *w;
-        }
-        let face = if bold { &self.bold } else { &self.regular };
-        let mut buffer = rustybuzz::UnicodeBuffer::new();
-        buffer.push_str(text);
-        let shaped = rustybuzz::shape(face, &[], buffer);
-        let units: i64 = shaped
-            .glyph_positions()
-            .iter()
-            .map(|p| i64::from(p.x_advance))
-            .sum();
-        let w = units as f32 / face.units_per_em() as f32;
-        self.cache.insert((bold, text.to_string()), w);
-        w
-    }
-}
-
 fn unusable(path: &std::path::Path) -> PdfError {
     PdfError::FontUnusable {
         path: path.to_path_buf(),
@@ -141,11 +114,7 @@ impl<'f> Pen<'f> {
         let bold = rustybuzz::Face::from_slice(&fonts.bold.data, fonts.bold.index)
             .ok_or_else(|| unusable(&fonts.bold.path))?;
         Ok(Pen {
-            shaper: Shaper {
-                regular,
-                bold,
-                cache: HashMap::new(),
-            },
+            shaper: Shaper::new(regular, bold),
             pages: Vec::new(),
             y: TOP,
         })
@@ -455,7 +424,7 @@ fn stroke(c: Rgb, width: f32, dashed: bool) -> Stroke {
 
 /// Writes the pages as a PDF: title and language in the document
 /// information, no dates, so that the same pages give the same bytes.
-fn finish(pen: Pen<'_>, fonts: &Fonts, title: &str, lang: Lang) -> Result<Vec<u8>, PdfError> {
+fn finish(mut pen: Pen<'_>, fonts: &Fonts, title: &str, lang: Lang) -> Result<Vec<u8>, PdfError> {
     let regular = Font::new(fonts.regular.data.clone().into(), fonts.regular.index)
         .ok_or_else(|| unusable(&fonts.regular.path))?;
     let bold = Font::new(fonts.bold.data.clone().into(), fonts.bold.index)
@@ -479,13 +448,14 @@ fn finish(pen: Pen<'_>, fonts: &Fonts, title: &str, lang: Lang) -> Result<Vec<u8
                     surface.set_fill(Some(fill(*c)));
                     surface.set_stroke(None);
                     let font = if *is_bold { &bold } else { &regular };
-                    surface.draw_text(
+                    let run = pen.shaper.run(text, *is_bold);
+                    surface.draw_glyphs(
                         Point::from_xy(*x, *y),
+                        &run.glyphs,
                         font.clone(),
-                        *size,
                         text,
+                        *size,
                         false,
-                        TextDirection::Auto,
                     );
                 }
                 Op::Rect {

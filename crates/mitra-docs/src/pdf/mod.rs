@@ -8,6 +8,7 @@
 
 mod fonts;
 pub mod layout;
+pub(crate) mod shaper;
 
 pub use fonts::Fonts;
 
@@ -24,11 +25,11 @@ use krilla::num::NormalizedF32;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
-use krilla::text::{Font, TextDirection};
-use layout::{Composer, Laid, Measure, Op, PAGE_H, PAGE_W, Rgb};
+use krilla::text::Font;
+use layout::{Composer, Laid, Op, PAGE_H, PAGE_W, Rgb};
 use mitra_insight::event::EventReport;
 use mitra_insight::mission::MissionReport;
-use std::collections::HashMap;
+use shaper::Shaper;
 use std::path::PathBuf;
 
 /// Why a PDF could not be made.
@@ -74,33 +75,6 @@ pub fn render_event_pdf(
     render_doc(&from_html(&String::from_utf8_lossy(&html)), fonts)
 }
 
-/// Measures with rustybuzz, shaping as krilla does when it draws.
-struct Shaper<'f> {
-    regular: rustybuzz::Face<'f>,
-    bold: rustybuzz::Face<'f>,
-    cache: HashMap<(bool, String), f32>,
-}
-
-impl Measure for Shaper<'_> {
-    fn em_width(&mut self, text: &str, bold: bool) -> f32 {
-        if let Some(w) = self.cache.get(&(bold, text.to_string())) {
-            return *w;
-        }
-        let face = if bold { &self.bold } else { &self.regular };
-        let mut buffer = rustybuzz::UnicodeBuffer::new();
-        buffer.push_str(text);
-        let shaped = rustybuzz::shape(face, &[], buffer);
-        let units: i64 = shaped
-            .glyph_positions()
-            .iter()
-            .map(|p| i64::from(p.x_advance))
-            .sum();
-        let w = units as f32 / face.units_per_em() as f32;
-        self.cache.insert((bold, text.to_string()), w);
-        w
-    }
-}
-
 fn unusable(face: &fonts::Face) -> PdfError {
     PdfError::FontUnusable {
         path: face.path.clone(),
@@ -112,11 +86,7 @@ fn render_doc(doc: &Doc, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
         .ok_or_else(|| unusable(&fonts.regular))?;
     let bold_face = rustybuzz::Face::from_slice(&fonts.bold.data, fonts.bold.index)
         .ok_or_else(|| unusable(&fonts.bold))?;
-    let mut shaper = Shaper {
-        regular: regular_face,
-        bold: bold_face,
-        cache: HashMap::new(),
-    };
+    let mut shaper = Shaper::new(regular_face, bold_face);
     let mut composer = Composer::new(&mut shaper);
     for block in &doc.blocks {
         composer.block(block);
@@ -126,7 +96,7 @@ fn render_doc(doc: &Doc, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
         .ok_or_else(|| unusable(&fonts.regular))?;
     let bold = Font::new(fonts.bold.data.clone().into(), fonts.bold.index)
         .ok_or_else(|| unusable(&fonts.bold))?;
-    emit(&laid, doc, &regular, &bold)
+    emit(&laid, doc, &regular, &bold, &mut shaper)
 }
 
 fn color(c: Rgb) -> rgb::Color {
@@ -154,7 +124,13 @@ fn destination(page: usize, y: f32) -> XyzDestination {
     XyzDestination::new(page, Point::from_xy(0.0, (y - 12.0).max(0.0)))
 }
 
-fn emit(laid: &Laid, doc: &Doc, regular: &Font, bold: &Font) -> Result<Vec<u8>, PdfError> {
+fn emit(
+    laid: &Laid,
+    doc: &Doc,
+    regular: &Font,
+    bold: &Font,
+    shaper: &mut Shaper<'_>,
+) -> Result<Vec<u8>, PdfError> {
     let mut document = Document::new();
     let size = PageSettings::from_wh(PAGE_W, PAGE_H)
         .ok_or_else(|| PdfError::Write("bad page size".into()))?;
@@ -175,13 +151,14 @@ fn emit(laid: &Laid, doc: &Doc, regular: &Font, bold: &Font) -> Result<Vec<u8>, 
                     } => {
                         surface.set_fill(Some(fill(*c)));
                         let font = if *is_bold { bold } else { regular };
-                        surface.draw_text(
+                        let run = shaper.run(text, *is_bold);
+                        surface.draw_glyphs(
                             Point::from_xy(*x, *y),
+                            &run.glyphs,
                             font.clone(),
-                            *size,
                             text,
+                            *size,
                             false,
-                            TextDirection::Auto,
                         );
                     }
                     Op::Rect {
