@@ -2,18 +2,15 @@
 //! large import leaves either none or all of it, never a part, and the
 //! database passes its integrity check afterwards.
 
+mod common;
+
+use common::{copy_db, mitra, wal_len};
 use mitra_store::Store;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn mitra() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_mitra"));
-    command.env_remove("MITRA_DATABASE_URL");
-    command
-}
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).to_string()
@@ -39,18 +36,6 @@ fn org_ids(db: &Path) -> BTreeSet<String> {
         store.close().await;
         ids
     })
-}
-
-fn copy_db(from: &Path, to: &Path) {
-    std::fs::copy(from, to).unwrap();
-    assert!(
-        !Path::new(&format!("{}-wal", from.display())).exists(),
-        "the source database is closed, its log folded in"
-    );
-}
-
-fn file_len(path: &Path) -> u64 {
-    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
 
 #[test]
@@ -110,10 +95,9 @@ fn a_killed_import_leaves_all_or_nothing() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let full_wal = wal_path(&full_db);
     let mut largest_log = 0;
     while child.try_wait().unwrap().is_none() {
-        largest_log = largest_log.max(file_len(&full_wal));
+        largest_log = largest_log.max(wal_len(&full_db));
         std::thread::sleep(POLL);
     }
     let full = started.elapsed();
@@ -126,64 +110,62 @@ fn a_killed_import_leaves_all_or_nothing() {
         "the import wrote nothing to the log that could be watched"
     );
 
-    // Kills inside the transaction: the moment the log has grown to a
-    // share of its largest size, the process is killed. Aiming by the log
-    // rather than by the clock keeps the kill inside the transaction on a
-    // fast machine and a slow one alike (timed kills all landed before or
-    // after it on a CI machine whose runs varied twofold).
+    // Kills aimed by the log (the moment it has grown to a share of its
+    // largest size, which keeps the kill inside the transaction on a fast
+    // machine and a slow one alike: timed kills all landed before or after
+    // it on a CI machine whose runs varied twofold), then by the clock,
+    // over the run and past it.
+    let moments = [
+        Moment::LogGrown(0.0),
+        Moment::LogGrown(0.25),
+        Moment::LogGrown(0.5),
+        Moment::LogGrown(0.75),
+        Moment::Clock(0.2),
+        Moment::Clock(0.5),
+        Moment::Clock(0.8),
+        Moment::Clock(1.1),
+        Moment::Clock(2.0),
+        Moment::Clock(4.0),
+    ];
     let mut outcomes = Vec::new();
-    for (i, share) in [0.0, 0.25, 0.5, 0.75].iter().enumerate() {
-        let db = dir.path().join(format!("kill-log-{i}.db"));
+    for (i, moment) in moments.iter().enumerate() {
+        let db = dir.path().join(format!("kill-{i}.db"));
         copy_db(&demo_db, &db);
-        let threshold = ((largest_log as f64) * share) as u64;
-        let wal = wal_path(&db);
         let mut child = import(&db)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
         let started = Instant::now();
-        let mut finished = false;
-        loop {
-            if child.try_wait().unwrap().is_some() {
-                finished = true;
-                break;
+        match *moment {
+            Moment::Clock(fraction) => std::thread::sleep(full.mul_f64(fraction)),
+            Moment::LogGrown(share) => {
+                let threshold = ((largest_log as f64) * share) as u64;
+                while child.try_wait().unwrap().is_none() && wal_len(&db) <= threshold {
+                    std::thread::sleep(POLL);
+                }
             }
-            if file_len(&wal) > threshold {
-                break;
-            }
-            std::thread::sleep(POLL);
         }
-        let _ = child.kill();
-        child.wait().unwrap();
         let delay = started.elapsed();
-        let left = file_len(&wal);
-        let outcome = outcome_of(&db, &old, &all, delay);
-        eprintln!(
-            "killed when the log passed {threshold} bytes, after {delay:?}{}: {outcome}; log left behind {left} bytes",
-            if finished { ", already finished" } else { "" }
-        );
-        outcomes.push((delay, finished, left, outcome));
-    }
-
-    // Kills by the clock, spread over the run and past it.
-    for (i, fraction) in [0.2, 0.5, 0.8, 1.1, 2.0, 4.0].iter().enumerate() {
-        let db = dir.path().join(format!("kill-{i}.db"));
-        copy_db(&demo_db, &db);
-        let delay = full.mul_f64(*fraction);
-        let mut child = import(&db)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(delay);
         let finished = child.try_wait().unwrap().is_some();
         let _ = child.kill();
         child.wait().unwrap();
-        let left = file_len(&wal_path(&db));
-        let outcome = outcome_of(&db, &old, &all, delay);
+        let left = wal_len(&db);
+        let ids = org_ids(&db);
+        let outcome = if ids == old {
+            "nothing"
+        } else if ids == all {
+            "all"
+        } else {
+            panic!(
+                "killed after {delay:?} ({moment:?}): {} organizations, neither the {} before nor the {} after",
+                ids.len(),
+                old.len(),
+                all.len()
+            )
+        };
         eprintln!(
-            "killed after {delay:?} ({fraction} of the run{}): {outcome}; log left behind {left} bytes",
+            "killed after {delay:?} ({moment:?}{}): {outcome}; log left behind {left} bytes",
             if finished { ", already finished" } else { "" }
         );
         outcomes.push((delay, finished, left, outcome));
@@ -205,28 +187,10 @@ fn a_killed_import_leaves_all_or_nothing() {
 /// How often the log's size is looked at while an import runs.
 const POLL: Duration = Duration::from_micros(200);
 
-fn wal_path(db: &Path) -> PathBuf {
-    PathBuf::from(format!("{}-wal", db.display()))
-}
-
-/// "nothing" or "all" of the import in `db`; anything between fails.
-fn outcome_of(
-    db: &Path,
-    old: &BTreeSet<String>,
-    all: &BTreeSet<String>,
-    delay: Duration,
-) -> &'static str {
-    let ids = org_ids(db);
-    if &ids == old {
-        "nothing"
-    } else if &ids == all {
-        "all"
-    } else {
-        panic!(
-            "killed after {delay:?}: {} organizations, neither the {} before nor the {} after",
-            ids.len(),
-            old.len(),
-            all.len()
-        )
-    }
+/// When a kill lands: at a fraction of the unkilled import's time, or once
+/// the log has grown past a share of the unkilled import's largest log.
+#[derive(Debug, Clone, Copy)]
+enum Moment {
+    Clock(f64),
+    LogGrown(f64),
 }

@@ -14,7 +14,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{Browser, EVENT, HttpClient, ORGANIZER, Server, http_client, send};
+use common::{Browser, EVENT, HttpClient, ORGANIZER, Server, copy_db, http_client, send, wal_len};
 use mitra_core::ids::{EventId, PersonId};
 use mitra_store::Store;
 use std::collections::BTreeSet;
@@ -80,20 +80,6 @@ async fn state(db: &Path) -> State {
         proposal,
         mails,
     }
-}
-
-fn copy_db(from: &Path, to: &Path) {
-    assert!(
-        !PathBuf::from(format!("{}-wal", from.display())).exists(),
-        "the source database is closed, its log folded in"
-    );
-    std::fs::copy(from, to).unwrap();
-}
-
-fn wal_len(db: &Path) -> u64 {
-    std::fs::metadata(format!("{}-wal", db.display()))
-        .map(|m| m.len())
-        .unwrap_or(0)
 }
 
 /// A platform export of `rows` new host companies, as CSV.

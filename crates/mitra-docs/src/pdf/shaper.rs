@@ -7,7 +7,6 @@
 use krilla::text::{GlyphId, KrillaGlyph};
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer, script};
 use std::collections::HashMap;
-use std::rc::Rc;
 
 /// A shaped run: its glyphs (advances and offsets at size 1) and width.
 pub(crate) struct Run {
@@ -23,7 +22,8 @@ pub(crate) struct Shaper<'f> {
     /// Regular, then bold.
     faces: [Face<'f>; 2],
     plans: Vec<(PlanKey, ShapePlan)>,
-    runs: HashMap<(bool, String), Rc<Run>>,
+    /// Per face (regular, then bold): each run shaped so far.
+    runs: [HashMap<String, Run>; 2],
 }
 
 impl<'f> Shaper<'f> {
@@ -31,17 +31,23 @@ impl<'f> Shaper<'f> {
         Shaper {
             faces: [regular, bold],
             plans: Vec::new(),
-            runs: HashMap::new(),
+            runs: [HashMap::new(), HashMap::new()],
         }
     }
 
     /// `text` shaped in the regular or bold face, as krilla would shape it
     /// (direction and script guessed from the text, no language, no
     /// features).
-    pub fn run(&mut self, text: &str, bold: bool) -> Rc<Run> {
-        if let Some(run) = self.runs.get(&(bold, text.to_string())) {
-            return run.clone();
+    pub fn run(&mut self, text: &str, bold: bool) -> &Run {
+        let at = usize::from(bold);
+        if !self.runs[at].contains_key(text) {
+            let run = self.shape(text, bold);
+            self.runs[at].insert(text.to_string(), run);
         }
+        &self.runs[at][text]
+    }
+
+    fn shape(&mut self, text: &str, bold: bool) -> Run {
         let face = &self.faces[usize::from(bold)];
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
@@ -87,12 +93,10 @@ impl<'f> Shaper<'f> {
             })
             .collect();
         let units: i64 = positions.iter().map(|p| i64::from(p.x_advance)).sum();
-        let run = Rc::new(Run {
+        Run {
             glyphs,
             em_width: units as f32 / per_em,
-        });
-        self.runs.insert((bold, text.to_string()), run.clone());
-        run
+        }
     }
 }
 

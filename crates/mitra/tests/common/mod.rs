@@ -11,7 +11,7 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -23,6 +23,28 @@ pub fn mitra() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_mitra"));
     command.env_remove("MITRA_DATABASE_URL");
     command
+}
+
+/// The write-ahead log beside the SQLite database `db`.
+pub fn wal_path(db: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-wal", db.display()))
+}
+
+/// How far the log of `db` has grown (0 when there is none).
+pub fn wal_len(db: &Path) -> u64 {
+    std::fs::metadata(wal_path(db))
+        .map(|m| m.len())
+        .unwrap_or(0)
+}
+
+/// A copy of a closed SQLite database (its log folded in, so the file
+/// alone holds everything).
+pub fn copy_db(from: &Path, to: &Path) {
+    assert!(
+        !wal_path(from).exists(),
+        "the source database is closed, its log folded in"
+    );
+    std::fs::copy(from, to).unwrap();
 }
 
 /// `mitra demo --no-serve` into the database at `url`.
