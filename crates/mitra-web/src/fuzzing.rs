@@ -850,17 +850,31 @@ mod tests {
         }
     }
 
-    /// Writes the samples into the fuzz corpus (`fuzz/corpus/web/`), for
-    /// when routes or samples change:
-    /// `cargo test -p mitra-web --lib fuzzing -- --ignored`.
+    /// The fuzz corpus (`fuzz/corpus/web/`) starts from every sample, as
+    /// it is now. When routes or samples change, write them anew with
+    /// `MITRA_WRITE_FUZZ_CORPUS=1 cargo test -p mitra-web --lib fuzz_corpus`.
     #[test]
-    #[ignore]
-    fn write_fuzz_corpus() {
+    fn fuzz_corpus_holds_every_sample() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/web");
-        std::fs::create_dir_all(&dir).expect("the corpus folder");
-        for (name, input) in samples() {
-            std::fs::write(dir.join(format!("sample-{name}")), input).expect("a seed");
+        let write = std::env::var_os("MITRA_WRITE_FUZZ_CORPUS").is_some();
+        if write {
+            std::fs::create_dir_all(&dir).expect("the corpus folder");
         }
+        let mut stale = Vec::new();
+        for (name, input) in samples() {
+            let path = dir.join(format!("sample-{name}"));
+            if write {
+                std::fs::write(&path, &input).expect("a seed");
+            }
+            if std::fs::read(&path).ok().as_deref() != Some(&input[..]) {
+                stale.push(name);
+            }
+        }
+        assert!(
+            stale.is_empty(),
+            "fuzz/corpus/web lacks or differs in the samples {stale:?}; write them with \
+             MITRA_WRITE_FUZZ_CORPUS=1 cargo test -p mitra-web --lib fuzz_corpus"
+        );
     }
 
     /// A route added to the application is fuzzed or left out knowingly.

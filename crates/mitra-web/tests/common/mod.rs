@@ -1,19 +1,27 @@
 //! What the web tests share: a fresh copy of the demo conference for every
-//! test, on either backend (built once per test binary and backend by the
-//! real `mitra demo`), invitations, and a small cookie-keeping client over
-//! the router.
+//! test, on either backend, invitations, and a small cookie-keeping client
+//! over the router.
 //!
-//! - SQLite: the pristine demo is a file; each test gets a copy of it in a
-//!   temporary folder of its own.
-//! - PostgreSQL: the pristine demo is a database of its own,
-//!   `mitra_test_demo_<secs>_<pid>`, made with `CREATE DATABASE` on the
-//!   server of [`mitra_store::testing::postgres_url`] and filled by `mitra
-//!   demo --database URL`; each test gets a copy,
-//!   `mitra_test_demo_<secs>_<pid>_<n>`, made with `CREATE DATABASE …
-//!   TEMPLATE` (about 0.1 s), dropped after the test's [`DemoCopy`] goes.
-//!   Every test binary holds a "lease" connection named like its pristine
-//!   demo while it runs; a `mitra_test_demo_…` database without a live
+//! The pristine demo is built by the real `mitra demo` once per build of
+//! `mitra` (keyed by a hash of the binary) and shared by every test binary
+//! of the run, on each backend; building it took most of a test binary's
+//! time.
+//!
+//! - SQLite: the pristine demo is a file in `target/PROFILE/web-test-demos/
+//!   KEY/`; each test gets a copy of it in a temporary folder of its own.
+//! - PostgreSQL: the pristine demo is the database `mitra_test_pristine_KEY`
+//!   on the server of [`mitra_store::testing::postgres_url`], filled by
+//!   `mitra demo --database URL` under another name and renamed when done.
+//!   Each test gets a copy, `mitra_test_demo_<secs>_<pid>_<n>`, made with
+//!   `CREATE DATABASE … TEMPLATE` (about 0.1 s), dropped after the test's
+//!   [`DemoCopy`] goes. Every test binary holds a "lease" connection named
+//!   `mitra_test_demo_<secs>_<pid>` while it runs; a copy without a live
 //!   lease is left over from an earlier run and dropped by the next one.
+//! - Building and clearing away pristine demos happens under one lock file,
+//!   `demos.lock` in the system's temporary folder (`mitra-web-test-demos/`:
+//!   one PostgreSQL server may serve several target folders). Each test
+//!   process also holds `KEY.lock` there, shared, while it runs; the
+//!   pristine demos of a key whose lock nobody holds are removed.
 //!
 //! Without PostgreSQL the tests fail (never skip), saying to run
 //! `crates/mitra-store/tests/postgres-up.sh`.
@@ -31,6 +39,7 @@ use mitra_store::Store;
 use mitra_store::testing::{POSTGRES_URL_VAR, postgres_url};
 use sqlx::{Connection, PgConnection};
 use std::collections::HashMap;
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -82,14 +91,102 @@ fn run_demo(dir: &Path, extra: &[&str]) {
     );
 }
 
-/// The pristine demo database, built once per test binary with the real
-/// `mitra demo` (compiled first if needed).
+/// The folder of the lock files that guard the shared pristine demos.
+fn lock_dir() -> PathBuf {
+    std::env::temp_dir().join("mitra-web-test-demos")
+}
+
+/// Runs `work` holding `demos.lock`: no other test process builds or
+/// removes a pristine demo meanwhile.
+fn with_demos_lock<T>(work: impl FnOnce() -> T) -> T {
+    let dir = lock_dir();
+    std::fs::create_dir_all(&dir).expect("the demos' lock folder");
+    let lock = File::create(dir.join("demos.lock")).expect("the demos' lock file");
+    lock.lock().expect("locking the demos");
+    let value = work();
+    drop(lock);
+    value
+}
+
+/// Opens (or makes) a lock file, leaving what it holds.
+fn open_lock(path: &Path) -> std::io::Result<File> {
+    File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+}
+
+/// Whether no test process uses the pristine demos of `key` (called with
+/// `demos.lock` held, so that none can start to).
+fn unused(key: &str) -> bool {
+    let path = lock_dir().join(format!("{key}.lock"));
+    let Ok(file) = open_lock(&path) else {
+        return false;
+    };
+    let free = file.try_lock().is_ok();
+    drop(file);
+    if free {
+        let _ = std::fs::remove_file(&path);
+    }
+    free
+}
+
+/// This build's key, and the lock that marks its demos in use.
+struct Shared {
+    key: String,
+    _in_use: File,
+}
+
+/// The key of the `mitra` binary the tests run (built first if needed):
+/// a hash of its bytes, so that a rebuilt binary gets a demo of its own.
+fn shared() -> &'static Shared {
+    static SHARED: OnceLock<Shared> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let bytes = std::fs::read(mitra_binary()).expect("reading the mitra binary");
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        std::hash::Hasher::write(&mut hasher, &bytes);
+        let key = format!("{:016x}", std::hash::Hasher::finish(&hasher));
+        with_demos_lock(|| {
+            let path = lock_dir().join(format!("{key}.lock"));
+            let in_use = open_lock(&path).expect("the demo's lock file");
+            in_use.lock_shared().expect("marking the demo in use");
+            Shared {
+                key,
+                _in_use: in_use,
+            }
+        })
+    })
+}
+
+/// The pristine demo database (SQLite), shared by the test binaries of a
+/// build: built by the first to need it, its folder renamed into place
+/// when `mitra demo` has finished (a killed build leaves no half demo).
+/// The folders of builds nobody uses any more are removed.
 fn pristine_demo() -> &'static PathBuf {
     static DEMO: OnceLock<PathBuf> = OnceLock::new();
     DEMO.get_or_init(|| {
-        let dir = profile_dir().join(format!("web-test-demo-{}", std::process::id()));
-        run_demo(&dir, &[]);
-        dir.join("mitra-demo.db")
+        let key = &shared().key;
+        let root = profile_dir().join("web-test-demos");
+        let dir = root.join(key);
+        let db = dir.join("mitra-demo.db");
+        with_demos_lock(|| {
+            if !db.exists() {
+                let building = root.join(format!("{key}.building"));
+                let _ = std::fs::remove_dir_all(&building);
+                run_demo(&building, &[]);
+                std::fs::rename(&building, &dir).expect("moving the built demo into place");
+            }
+            let entries = std::fs::read_dir(&root).expect("the demos' folder");
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let other = name.strip_suffix(".building").unwrap_or(&name);
+                if other != key && unused(other) {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        });
+        db
     })
 }
 
@@ -187,8 +284,9 @@ pub async fn demo_store_on(backend: Backend) -> (DemoCopy, Store) {
             (copy, store)
         }
         Backend::Postgres => {
-            let pristine = pristine_postgres();
-            let name = format!("{pristine}_{}", COPIES.fetch_add(1, Ordering::Relaxed));
+            let demo = pristine_postgres();
+            let pristine = &demo.template;
+            let name = format!("{}_{}", demo.lease, COPIES.fetch_add(1, Ordering::Relaxed));
             let statement = format!("CREATE DATABASE \"{name}\" TEMPLATE \"{pristine}\"");
             let server = postgres_url();
             let mut conn = connect_or_explain(&server).await;
@@ -215,51 +313,124 @@ pub async fn demo_store_on(backend: Backend) -> (DemoCopy, Store) {
     }
 }
 
-/// Names the copies of this test binary (after its pristine demo).
+/// Numbers the copies of this test binary (named after its lease).
 static COPIES: AtomicU64 = AtomicU64::new(0);
 
-/// Databases made by these tests are named `mitra_test_demo_<secs>_<pid>`
-/// (the pristine demo) and `mitra_test_demo_<secs>_<pid>_<n>` (the copies).
+/// The copies made by these tests are named `mitra_test_demo_<secs>_<pid>_<n>`,
+/// after their test binary's lease `mitra_test_demo_<secs>_<pid>`.
 const DEMO_PREFIX: &str = "mitra_test_demo_";
 
-/// The name of this test binary's pristine PostgreSQL demo, built on
-/// first use (with the lease held, and the demo databases of earlier runs
-/// dropped first).
-fn pristine_postgres() -> &'static str {
-    static PRISTINE: OnceLock<String> = OnceLock::new();
+/// The shared pristine demos are named `mitra_test_pristine_KEY`.
+const PRISTINE_PREFIX: &str = "mitra_test_pristine_";
+
+/// This test binary's PostgreSQL demo: the shared pristine database its
+/// copies are made of, and the lease its copies are named after.
+struct PostgresDemo {
+    template: String,
+    lease: String,
+}
+
+/// This test binary's PostgreSQL demo, set up on first use: the lease
+/// held, the copies of earlier runs dropped, and the shared pristine demo
+/// built if no test binary of this build has built it yet.
+fn pristine_postgres() -> &'static PostgresDemo {
+    static PRISTINE: OnceLock<PostgresDemo> = OnceLock::new();
     PRISTINE.get_or_init(|| {
         let secs = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or_default();
-        let name = format!("{DEMO_PREFIX}{secs}_{}", std::process::id());
+        let lease = format!("{DEMO_PREFIX}{secs}_{}", std::process::id());
         let server = postgres_url();
-        hold_lease(&server, &name);
-        {
-            let (server, name) = (server.clone(), name.clone());
+        hold_lease(&server, &lease);
+        let key = shared().key.clone();
+        let template = format!("{PRISTINE_PREFIX}{key}");
+        with_demos_lock(|| {
+            let building = format!("{template}_building");
+            let built = {
+                let (server, template, building) =
+                    (server.clone(), template.clone(), building.clone());
+                on_own_runtime(async move {
+                    let mut conn = connect_or_explain(&server).await;
+                    drop_stale_demos(&mut conn).await;
+                    let built = database_exists(&mut conn, &template).await;
+                    if !built {
+                        let _ = drop_database(&mut conn, &building).await;
+                        create_database(&mut conn, &building).await;
+                    }
+                    let _ = conn.close().await;
+                    built
+                })
+            };
+            if !built {
+                // The demo process ends before the rename and before any
+                // copy is made: both need the database free of connections.
+                let dir = tempfile::tempdir().expect("a temporary folder");
+                run_demo(
+                    &dir.path().join("demo"),
+                    &["--database", &with_database(&server, &building)],
+                );
+            }
+            let (server, template, key) = (server.clone(), template.clone(), key.clone());
             on_own_runtime(async move {
                 let mut conn = connect_or_explain(&server).await;
-                drop_stale_demos(&mut conn).await;
-                let statement = format!("CREATE DATABASE \"{name}\"");
-                if let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(statement))
-                    .execute(&mut conn)
-                    .await
-                {
-                    panic!(
-                        "cannot create the database {name}: {e}\n\
-                         The role needs CREATEDB (postgres-up.sh gives it)."
-                    );
+                if !built {
+                    let statement =
+                        format!("ALTER DATABASE \"{building}\" RENAME TO \"{template}\"");
+                    if let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(statement))
+                        .execute(&mut conn)
+                        .await
+                    {
+                        panic!("cannot rename the demo database {building} to {template}: {e}");
+                    }
                 }
+                drop_unused_pristines(&mut conn, &key).await;
                 let _ = conn.close().await;
             });
-        }
-        // The demo process ends before any copy is made, so the template
-        // has no open connection then (CREATE DATABASE … TEMPLATE needs that).
-        let dir = profile_dir().join(format!("web-test-demo-pg-{}", std::process::id()));
-        run_demo(&dir, &["--database", &with_database(&server, &name)]);
-        let _ = std::fs::remove_dir_all(&dir);
-        name
+        });
+        PostgresDemo { template, lease }
     })
+}
+
+async fn database_exists(conn: &mut PgConnection, name: &str) -> bool {
+    sqlx::query_scalar::<_, i32>("SELECT 1 FROM pg_database WHERE datname = $1")
+        .bind(name)
+        .fetch_optional(&mut *conn)
+        .await
+        .unwrap_or_else(|e| panic!("cannot list the databases: {e}"))
+        .is_some()
+}
+
+async fn create_database(conn: &mut PgConnection, name: &str) {
+    let statement = format!("CREATE DATABASE \"{name}\"");
+    if let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(statement))
+        .execute(&mut *conn)
+        .await
+    {
+        panic!(
+            "cannot create the database {name}: {e}\n\
+             The role needs CREATEDB (postgres-up.sh gives it)."
+        );
+    }
+}
+
+/// Drops the pristine demos (and half-built ones) of builds no test
+/// process uses; called with `demos.lock` held.
+async fn drop_unused_pristines(conn: &mut PgConnection, key: &str) {
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT datname::text FROM pg_database WHERE starts_with(datname::text, $1)",
+    )
+    .bind(PRISTINE_PREFIX)
+    .fetch_all(&mut *conn)
+    .await
+    .unwrap_or_default();
+    for name in names {
+        let rest = &name[PRISTINE_PREFIX.len()..];
+        let other = rest.strip_suffix("_building").unwrap_or(rest);
+        if other != key && unused(other) {
+            let _ = drop_database(conn, &name).await;
+        }
+    }
 }
 
 /// Keeps a connection open, named `name`, for as long as this process
