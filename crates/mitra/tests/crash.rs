@@ -4,13 +4,13 @@
 
 mod common;
 
-use common::{copy_db, mitra, wal_len};
+use common::{LOG_POLL, Moment, copy_db, log_threshold, mitra, wal_len};
 use mitra_store::Store;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).to_string()
@@ -98,7 +98,7 @@ fn a_killed_import_leaves_all_or_nothing() {
     let mut largest_log = 0;
     while child.try_wait().unwrap().is_none() {
         largest_log = largest_log.max(wal_len(&full_db));
-        std::thread::sleep(POLL);
+        std::thread::sleep(LOG_POLL);
     }
     let full = started.elapsed();
     let output = child.wait_with_output().unwrap();
@@ -140,9 +140,9 @@ fn a_killed_import_leaves_all_or_nothing() {
         match *moment {
             Moment::Clock(fraction) => std::thread::sleep(full.mul_f64(fraction)),
             Moment::LogGrown(share) => {
-                let threshold = ((largest_log as f64) * share) as u64;
+                let threshold = log_threshold(0, largest_log, share);
                 while child.try_wait().unwrap().is_none() && wal_len(&db) <= threshold {
-                    std::thread::sleep(POLL);
+                    std::thread::sleep(LOG_POLL);
                 }
             }
         }
@@ -182,15 +182,4 @@ fn a_killed_import_leaves_all_or_nothing() {
         outcomes.iter().any(|o| o.3 == "nothing" && o.2 > 0 && !o.1),
         "no kill landed inside the transaction: {outcomes:?}"
     );
-}
-
-/// How often the log's size is looked at while an import runs.
-const POLL: Duration = Duration::from_micros(200);
-
-/// When a kill lands: at a fraction of the unkilled import's time, or once
-/// the log has grown past a share of the unkilled import's largest log.
-#[derive(Debug, Clone, Copy)]
-enum Moment {
-    Clock(f64),
-    LogGrown(f64),
 }

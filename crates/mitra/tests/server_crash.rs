@@ -14,7 +14,10 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{Browser, EVENT, HttpClient, ORGANIZER, Server, copy_db, http_client, send, wal_len};
+use common::{
+    Browser, EVENT, HttpClient, LOG_POLL, Moment, ORGANIZER, Server, copy_db, http_client,
+    log_threshold, send, wal_len,
+};
 use mitra_core::ids::{EventId, PersonId};
 use mitra_store::Store;
 use std::collections::BTreeSet;
@@ -179,17 +182,6 @@ async fn start_operation(
     (server, wal, task)
 }
 
-/// How often the log's size is looked at while a request runs.
-const POLL: Duration = Duration::from_micros(200);
-
-/// When a kill lands: at a fraction of the unkilled request's time, or
-/// once the log has grown by a share of what the unkilled request wrote.
-#[derive(Debug, Clone, Copy)]
-enum Moment {
-    Clock(f64),
-    LogGrown(f64),
-}
-
 /// Runs `operation` on copies of `base` killed at several moments, and
 /// checks each leaves `before` or `after`. Returns how many kills landed
 /// inside the transaction (the server had not answered, the log had grown
@@ -214,7 +206,7 @@ async fn kill_during(
     let mut growth = 0;
     while !task.is_finished() {
         growth = growth.max(wal_len(&full).saturating_sub(wal_before));
-        tokio::time::sleep(POLL).await;
+        tokio::time::sleep(LOG_POLL).await;
     }
     let status = task.await.unwrap();
     let took = started.elapsed();
@@ -253,9 +245,9 @@ async fn kill_during(
         match *moment {
             Moment::Clock(fraction) => tokio::time::sleep(took.mul_f64(fraction)).await,
             Moment::LogGrown(share) => {
-                let threshold = wal_before + ((growth as f64) * share) as u64;
+                let threshold = log_threshold(wal_before, growth, share);
                 while !task.is_finished() && wal_len(&db) <= threshold {
-                    tokio::time::sleep(POLL).await;
+                    tokio::time::sleep(LOG_POLL).await;
                 }
             }
         }

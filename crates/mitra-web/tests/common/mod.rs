@@ -417,13 +417,7 @@ async fn create_database(conn: &mut PgConnection, name: &str) {
 /// Drops the pristine demos (and half-built ones) of builds no test
 /// process uses; called with `demos.lock` held.
 async fn drop_unused_pristines(conn: &mut PgConnection, key: &str) {
-    let names: Vec<String> = sqlx::query_scalar(
-        "SELECT datname::text FROM pg_database WHERE starts_with(datname::text, $1)",
-    )
-    .bind(PRISTINE_PREFIX)
-    .fetch_all(&mut *conn)
-    .await
-    .unwrap_or_default();
+    let names = databases_named(conn, PRISTINE_PREFIX).await;
     for name in names {
         let rest = &name[PRISTINE_PREFIX.len()..];
         let other = rest.strip_suffix("_building").unwrap_or(rest);
@@ -475,13 +469,7 @@ fn hold_lease(server: &str, name: &str) {
 /// Drops (later) the demo databases whose test binary is gone: no lease
 /// open.
 async fn drop_stale_demos(conn: &mut PgConnection) {
-    let names: Vec<String> = sqlx::query_scalar(
-        "SELECT datname::text FROM pg_database WHERE starts_with(datname::text, $1)",
-    )
-    .bind(DEMO_PREFIX)
-    .fetch_all(&mut *conn)
-    .await
-    .unwrap_or_default();
+    let names = databases_named(conn, DEMO_PREFIX).await;
     let leases: Vec<String> = sqlx::query_scalar(
         "SELECT application_name::text FROM pg_stat_activity WHERE starts_with(application_name::text, $1)",
     )
@@ -511,6 +499,15 @@ fn demo_owner(name: &str) -> Option<&str> {
         return None;
     }
     Some(&name[..DEMO_PREFIX.len() + parts[0].len() + 1 + parts[1].len()])
+}
+
+/// The databases on the server whose names start with `prefix`.
+async fn databases_named(conn: &mut PgConnection, prefix: &str) -> Vec<String> {
+    sqlx::query_scalar("SELECT datname::text FROM pg_database WHERE starts_with(datname::text, $1)")
+        .bind(prefix)
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap_or_default()
 }
 
 async fn drop_database(conn: &mut PgConnection, name: &str) -> Result<(), sqlx::Error> {

@@ -37,6 +37,25 @@ pub fn wal_len(db: &Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// When a crash test kills a process: at a fraction of the unkilled run's
+/// time, or once the log has grown past a share of what the unkilled run
+/// wrote to it (which lands inside a transaction on a fast machine and a
+/// slow one alike, where timed kills missed it).
+#[derive(Debug, Clone, Copy)]
+pub enum Moment {
+    Clock(f64),
+    LogGrown(f64),
+}
+
+/// How often a crash test looks at the log's size while it waits.
+pub const LOG_POLL: Duration = Duration::from_micros(200);
+
+/// The log size past which a kill `Moment::LogGrown(share)` lands: `share`
+/// of the unkilled run's `growth` beyond the log's size `before` it.
+pub fn log_threshold(before: u64, growth: u64, share: f64) -> u64 {
+    before + ((growth as f64) * share) as u64
+}
+
 /// A copy of a closed SQLite database (its log folded in, so the file
 /// alone holds everything).
 pub fn copy_db(from: &Path, to: &Path) {
