@@ -23,8 +23,12 @@
 //! every request that can be met is met, pool tables turn soft: a slot may
 //! run a few meetings over, at a cost that rises while it does, so the
 //! search can repack full slots; only schedules that fit are kept. The
-//! search budget is counted in moves, never in time. Bounds come from
-//! flow relaxations (see `bounds.rs`).
+//! search budget is counted in moves, never in time, and the search ends
+//! before it when there is nothing left to find: when every request is met
+//! and `bound_breaks` proves the breaks the fewest (a short polish of idle
+//! slots follows), or when the best schedule has no break and no idle slot
+//! and no record has come for twice the moves it took to find it. Bounds
+//! come from flow relaxations (see `bounds.rs`).
 
 // Index loops over parallel arrays read better than zipped iterators here.
 #![allow(clippy::needless_range_loop)]

@@ -647,6 +647,52 @@ impl SoftTables {
     }
 }
 
+/// A settled search (see `run`) goes on for at least this share of the
+/// budget (one part in this many) without a record before it ends.
+const STALL_SHARE: u64 = 10;
+
+/// The share of the budget (one part in this many) left to polish idle
+/// slots once the breaks are proven the fewest.
+const POLISH_SHARE: u64 = 10;
+
+/// Watches the search's records for a proof that their breaks are the
+/// fewest possible: every request that has a candidate slot is met (so
+/// every schedule as good on the met levels meets the same set), the
+/// schedule fits the tables, and `bounds::breaks_bound` for that set is
+/// its breaks. The bound is taken only when a record has fewer breaks than
+/// the last one it was taken on, a few dozen times in a search.
+struct BreaksProof {
+    on: bool,
+    checked_at: i64,
+    proven: bool,
+}
+
+impl BreaksProof {
+    fn new(m: &crate::model::Model) -> BreaksProof {
+        BreaksProof {
+            // re-scheduling ranks kept meetings above breaks: not a proof
+            on: !m.has_prev,
+            checked_at: i64::MAX,
+            proven: false,
+        }
+    }
+
+    /// True once, when the current record's breaks are proven.
+    fn check(&mut self, st: &State<'_>) -> bool {
+        if !self.on || self.proven || !st.unmet.is_empty() || st.over > 0 {
+            return false;
+        }
+        let breaks = st.breaks;
+        if breaks >= self.checked_at {
+            return false;
+        }
+        self.checked_at = breaks;
+        let bound = crate::bounds::breaks_bound(st.m, &st.slot_of) as i64;
+        self.proven = bound >= breaks;
+        self.proven
+    }
+}
+
 /// The whole search; returns whether the stop check ended it early.
 pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]) -> bool {
     construct(st);
@@ -709,6 +755,16 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     // move on an event; on large instances, where the met levels are
     // reached without them, they are left out
     let deep_moves = nr <= EXTEND_UP_TO;
+    let mut proof = BreaksProof::new(m);
+    // the move count of the last record, and whether the search ended
+    // because none came for long (see `STALL_SHARE`)
+    let mut last_record: u64 = 0;
+    let mut settled = false;
+    if proof.check(st) {
+        // the construction is already a proof: only the polish is left
+        budget = (budget_base / POLISH_SHARE).clamp(1, budget);
+        cool = (t1 / temp).powf(1.0 / budget as f64);
+    }
     // Requests left unmet on a small instance earn more moves: the search
     // is reheated and cooled again over half a budget (met levels never
     // fall, so a hot search walks freely among the schedules that meet as
@@ -734,6 +790,17 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
 
             if it.is_multiple_of(4096) {
                 if optimal(st) {
+                    break;
+                }
+                // Settled: the best schedule has no break and no idle slot,
+                // so only a met level could still gain, and none has for
+                // twice as long as the search took to find its last record
+                // (and for a tenth of the budget at least).
+                if best.cost == 0
+                    && best.over == 0
+                    && it > 2 * last_record + budget_base / STALL_SHARE
+                {
+                    settled = true;
                     break;
                 }
                 if let Some(stop) = opts.stop
@@ -871,6 +938,17 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
             if it < track_from || after.better(&best) {
                 best = after;
                 pending = true;
+                last_record = it;
+                if proof.check(st) {
+                    // the breaks are proven the fewest: what is left of
+                    // the search only polishes idle slots, cooling from
+                    // here to the end over a short budget
+                    let polish = (budget_base / POLISH_SHARE).max(1);
+                    if it + polish < budget {
+                        budget = it + polish;
+                        cool = (t1 / temp).powf(1.0 / polish as f64);
+                    }
+                }
             } else if pending && best.better(&after) {
                 ops.clear();
                 ops.extend_from_slice(&st.log);
@@ -885,6 +963,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
             }
         }
         if stopped
+            || settled
             || it < budget
             || st.unmet.is_empty()
             || m.has_prev

@@ -525,3 +525,72 @@ fn empty_instances_do_not_panic() {
         assert!(run(junk, None, &quiet()).is_err());
     }
 }
+
+/// A search that ends with every request met and as few breaks as
+/// `bound_breaks` proves possible stops there, after a short polish of
+/// idle slots, instead of spending its whole budget: p1's two meetings
+/// are pinned to the first and the last slot, so one break is forced (the
+/// bound proves it from the forced slots) and one idle slot too.
+#[test]
+fn a_search_at_its_proven_breaks_stops_early() {
+    let request = |b: usize, slot: usize| mitra_schedule::Request {
+        a: 0,
+        b,
+        priority: 3,
+        allowed_slots: Some(vec![slot]),
+        previous: None,
+    };
+    let instance = mitra_schedule::Instance {
+        session_lengths: vec![3],
+        table_owner: vec![None, None],
+        participants: vec![
+            mitra_schedule::Participant {
+                languages: vec![0],
+                ..mitra_schedule::Participant::default()
+            };
+            3
+        ],
+        interpreters: Vec::new(),
+        requests: vec![request(1, 0), request(2, 2)],
+        tables_taken: Vec::new(),
+    };
+    let opts = mitra_schedule::Options {
+        threads: 1,
+        ..mitra_schedule::Options::default()
+    };
+    let sol = mitra_schedule::solve(&instance, &opts).unwrap();
+    assert_eq!(sol.stats.met, [2, 0, 0]);
+    assert_eq!((sol.stats.breaks, sol.stats.bound_breaks), (1, 1));
+    assert!(
+        sol.moves <= opts.min_moves / 10,
+        "{} moves of a budget of {}",
+        sol.moves,
+        opts.min_moves
+    );
+}
+
+/// A search whose best schedule has no break and no idle slot, and whose
+/// met levels stop rising, ends long before its budget. In dev-tiny the
+/// met bound is above the optimum, so only this rule ends the search early.
+#[test]
+fn a_settled_search_ends_before_its_budget() {
+    let bytes = std::fs::read(shared().join("data/schedule-dev/dev-tiny.json")).unwrap();
+    let file = mitra_formats::schedule::read_instance(&bytes).unwrap();
+    let compiled = mitra_formats::schedule::compile(&file).unwrap();
+    let opts = mitra_schedule::Options {
+        threads: 1,
+        ..mitra_schedule::Options::default()
+    };
+    let sol = mitra_schedule::solve(&compiled.instance, &opts).unwrap();
+    assert_eq!((sol.stats.breaks, sol.stats.idle_slots), (0, 0));
+    assert_ne!(
+        sol.stats.met, sol.stats.bound_met,
+        "the met levels are not proven here"
+    );
+    assert!(
+        sol.moves < opts.min_moves / 2,
+        "{} moves of a budget of {}",
+        sol.moves,
+        opts.min_moves
+    );
+}
