@@ -659,13 +659,23 @@ const POLISH_SHARE: u64 = 10;
 /// fewest possible: every request that has a candidate slot is met (so
 /// every schedule as good on the met levels meets the same set), the
 /// schedule fits the tables, and `bounds::breaks_bound` for that set is
-/// its breaks. The bound is taken only when a record has fewer breaks than
-/// the last one it was taken on, a few dozen times in a search.
+/// at least its breaks. Each bound taken is true for the whole set, so the
+/// highest one so far serves every later record. After the first, a new
+/// one is taken only when the breaks are few, or within twice the bound
+/// known and a fifth below where it was last taken: the bound costs a pass
+/// over the whole schedule, which a search of thousands of breaks must not
+/// pay at every record.
 struct BreaksProof {
     on: bool,
+    /// The breaks of the record the bound was last taken on.
     checked_at: i64,
+    /// The highest bound taken.
+    known: i64,
     proven: bool,
 }
+
+/// Below this many breaks, every record with fewer takes the bound again.
+const PROOF_EVERY_BELOW: i64 = 8;
 
 impl BreaksProof {
     fn new(m: &crate::model::Model) -> BreaksProof {
@@ -673,6 +683,7 @@ impl BreaksProof {
             // re-scheduling ranks kept meetings above breaks: not a proof
             on: !m.has_prev,
             checked_at: i64::MAX,
+            known: 0,
             proven: false,
         }
     }
@@ -683,12 +694,15 @@ impl BreaksProof {
             return false;
         }
         let breaks = st.breaks;
-        if breaks >= self.checked_at {
-            return false;
+        let first = self.checked_at == i64::MAX;
+        let near = breaks <= PROOF_EVERY_BELOW
+            || (breaks <= 2 * self.known && breaks + breaks / 4 < self.checked_at);
+        if breaks > self.known && breaks < self.checked_at && (first || near) {
+            self.checked_at = breaks;
+            let bound = crate::bounds::breaks_bound(st.m, &st.slot_of) as i64;
+            self.known = self.known.max(bound);
         }
-        self.checked_at = breaks;
-        let bound = crate::bounds::breaks_bound(st.m, &st.slot_of) as i64;
-        self.proven = bound >= breaks;
+        self.proven = breaks <= self.known;
         self.proven
     }
 }
@@ -939,7 +953,8 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                 best = after;
                 pending = true;
                 last_record = it;
-                if proof.check(st) {
+                // only a tracked record is a best to stop at
+                if it >= track_from && proof.check(st) {
                     // the breaks are proven the fewest: what is left of
                     // the search only polishes idle slots, cooling from
                     // here to the end over a short budget
