@@ -774,10 +774,11 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     // because none came for long (see `STALL_SHARE`)
     let mut last_record: u64 = 0;
     let mut settled = false;
-    if proof.check(st) {
+    if track_from == 0 && proof.check(st) {
         // the construction is already a proof: only the polish is left
-        budget = (budget_base / POLISH_SHARE).clamp(1, budget);
-        cool = (t1 / temp).powf(1.0 / budget as f64);
+        // (`min`, not `clamp`: a budget of 0 moves is a valid option)
+        budget = (budget_base / POLISH_SHARE).max(1).min(budget);
+        cool = (t1 / temp).powf(1.0 / budget as f64).min(1.0);
     }
     // Requests left unmet on a small instance earn more moves: the search
     // is reheated and cooled again over half a budget (met levels never
@@ -961,7 +962,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                     let polish = (budget_base / POLISH_SHARE).max(1);
                     if it + polish < budget {
                         budget = it + polish;
-                        cool = (t1 / temp).powf(1.0 / polish as f64);
+                        cool = (t1 / temp).powf(1.0 / polish as f64).min(1.0);
                     }
                 }
             } else if pending && best.better(&after) {
