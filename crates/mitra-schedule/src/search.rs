@@ -707,6 +707,18 @@ impl BreaksProof {
     }
 }
 
+/// Once the breaks are proven the fewest (at move `it`), what is left of
+/// the search only polishes idle slots: the budget ends a tenth of the
+/// base budget from here (a shorter one stays, 0 included), cooling from
+/// `temp` to `t1` by then, never heating.
+fn polish_only(it: u64, budget_base: u64, budget: &mut u64, cool: &mut f64, temp: f64, t1: f64) {
+    let polish = (budget_base / POLISH_SHARE).max(1);
+    if it + polish < *budget {
+        *budget = it + polish;
+        *cool = (t1 / temp).powf(1.0 / polish as f64).min(1.0);
+    }
+}
+
 /// The whole search; returns whether the stop check ended it early.
 pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]) -> bool {
     construct(st);
@@ -776,9 +788,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     let mut settled = false;
     if track_from == 0 && proof.check(st) {
         // the construction is already a proof: only the polish is left
-        // (`min`, not `clamp`: a budget of 0 moves is a valid option)
-        budget = (budget_base / POLISH_SHARE).max(1).min(budget);
-        cool = (t1 / temp).powf(1.0 / budget as f64).min(1.0);
+        polish_only(0, budget_base, &mut budget, &mut cool, temp, t1);
     }
     // Requests left unmet on a small instance earn more moves: the search
     // is reheated and cooled again over half a budget (met levels never
@@ -956,14 +966,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                 last_record = it;
                 // only a tracked record is a best to stop at
                 if it >= track_from && proof.check(st) {
-                    // the breaks are proven the fewest: what is left of
-                    // the search only polishes idle slots, cooling from
-                    // here to the end over a short budget
-                    let polish = (budget_base / POLISH_SHARE).max(1);
-                    if it + polish < budget {
-                        budget = it + polish;
-                        cool = (t1 / temp).powf(1.0 / polish as f64).min(1.0);
-                    }
+                    polish_only(it, budget_base, &mut budget, &mut cool, temp, t1);
                 }
             } else if pending && best.better(&after) {
                 ops.clear();
