@@ -9,6 +9,8 @@
 //! most min(pool tables + fixed-table owners free then, half the
 //! participants free then, requests that may take it) meetings. The bound is
 //! the least of these and the number of requests with a candidate slot.
+//! The same bound over priorities 2 and up together, and over all, caps
+//! the lower levels of a lexicographically best schedule (`lex_met_bounds`).
 //!
 //! Breaks, for a given met set: a participant with k meetings, whose
 //! meetings can only take its usable slots (available, and a candidate of
@@ -36,14 +38,38 @@
 use crate::flow::Flow;
 use crate::model::{Model, NONE, has_bit};
 
+/// Per priority on its own, as `stats.bound_met` reports it.
 pub(crate) fn met_bounds(m: &Model) -> [usize; 3] {
-    let mut out = [0; 3];
-    for (k, pri) in [3u8, 2, 1].into_iter().enumerate() {
+    [3u8, 2, 1].map(|pri| met_bound_of(m, |p| p == pri))
+}
+
+/// Bounds on the met levels of a lexicographically best schedule, at most
+/// `own` (the per-priority bounds): the requests of priority 2 and up taken
+/// together form one degree-capped subgraph as well, so a schedule that
+/// meets the most of priority 3 meets at most their joint bound less those
+/// of priority 2, and so on down. This is what catches a participant whose
+/// capacity its priority-3 requests fill: each priority on its own could
+/// still meet its lower one. They hold as a whole: a schedule that reaches
+/// all three is lexicographically best (one that meets fewer of priority 3
+/// than `own[0]` may meet more of the others). Only the search's stop uses
+/// them: the format's `bound_met` is per priority on its own.
+pub(crate) fn lex_met_bounds(m: &Model, own: &[usize; 3]) -> [usize; 3] {
+    let from_two = met_bound_of(m, |p| p >= 2);
+    let mid = own[1].min(from_two.saturating_sub(own[0]));
+    let all = met_bound_of(m, |p| p >= 1);
+    let low = own[2].min(all.saturating_sub(own[0] + mid));
+    [own[0], mid, low]
+}
+
+/// The most requests whose priority `keep` accepts that a schedule can
+/// meet (see the module documentation).
+fn met_bound_of(m: &Model, keep: impl Fn(u8) -> bool) -> usize {
+    {
         let reqs: Vec<usize> = (0..m.n_req())
-            .filter(|&r| m.pri[r] == pri && !m.cands(r).is_empty())
+            .filter(|&r| keep(m.pri[r]) && !m.cands(r).is_empty())
             .collect();
         if reqs.is_empty() {
-            continue;
+            return 0;
         }
         let np = m.np;
         // distinct candidate slots per participant
@@ -110,9 +136,8 @@ pub(crate) fn met_bounds(m: &Model) -> [usize; 3] {
                 .min(m.pool_cap[s] as usize + owners)
                 .min(per_slot_reqs[s]);
         }
-        out[k] = reqs.len().min(flow_bound).min(slot_bound);
+        reqs.len().min(flow_bound).min(slot_bound)
     }
-    out
 }
 
 pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {

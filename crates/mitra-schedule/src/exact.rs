@@ -95,8 +95,9 @@ pub fn solve_exact(
     limits: &ExactLimits,
 ) -> Result<(Solution, ExactReport), InvalidInstance> {
     let model = Model::build(instance)?;
-    let mut bound_met = bounds::met_bounds(&model);
-    let found = search_best(&model, options, &bound_met)?;
+    let met_bounds = crate::search::MetBounds::new(&model);
+    let mut bound_met = met_bounds.own;
+    let found = search_best(&model, options, &met_bounds)?;
     let mut report = ExactReport::default();
     let n_vars: usize = (0..model.n_req()).map(|r| model.cands(r).len()).sum();
     let mut best = Best::of(&model, &found.slots, &found.interps);

@@ -24,11 +24,14 @@
 //! run a few meetings over, at a cost that rises while it does, so the
 //! search can repack full slots; only schedules that fit are kept. The
 //! search budget is counted in moves, never in time, and the search ends
-//! before it when there is nothing left to find: when every request is met
-//! and `bound_breaks` proves the breaks the fewest (a short polish of idle
-//! slots follows), or when the best schedule has no break and no idle slot
-//! and no record has come for twice the moves it took to find it. Bounds
-//! come from flow relaxations (see `bounds.rs`).
+//! before it when there is nothing left to find: when the schedule has no
+//! break and no idle slot and meets as many as the lexicographic met bounds
+//! allow (proven optimal); when every request is met and `bound_breaks`
+//! proves the breaks the fewest (a short polish of idle slots follows); or
+//! when the best schedule has no break and no idle slot and no record has
+//! come for twice the moves it took to find it. Searches side by side race
+//! to the proof of an optimum without giving up determinism (see
+//! `search::Race`). Bounds come from flow relaxations (see `bounds.rs`).
 
 // Index loops over parallel arrays read better than zipped iterators here.
 #![allow(clippy::needless_range_loop)]
@@ -185,7 +188,9 @@ pub struct Solution {
     pub stats: Stats,
     /// True when the stop check ended the search before its budget.
     pub stopped_early: bool,
-    /// Moves the search made (work units).
+    /// Moves the searches made (work units), all together. Where one
+    /// search's proof ended the others, theirs vary with the threads'
+    /// timing; the solution itself does not.
     pub moves: u64,
 }
 
@@ -198,11 +203,11 @@ pub struct InvalidInstance(pub String);
 /// Schedules an instance.
 pub fn solve(instance: &Instance, options: &Options<'_>) -> Result<Solution, InvalidInstance> {
     let model = model::Model::build(instance)?;
-    let bound_met = bounds::met_bounds(&model);
-    let found = search_best(&model, options, &bound_met)?;
+    let bounds = search::MetBounds::new(&model);
+    let found = search_best(&model, options, &bounds)?;
     let mut st = state::State::new(&model);
     st.load(&found.slots, &found.interps);
-    Ok(finish(&model, &st, bound_met, found.stopped, found.moves))
+    Ok(finish(&model, &st, bounds.own, found.stopped, found.moves))
 }
 
 /// The search's best schedule: a slot and an interpreter per request.
@@ -217,14 +222,17 @@ pub(crate) struct Found {
 pub(crate) fn search_best(
     model: &model::Model,
     options: &Options<'_>,
-    bound_met: &[usize; 3],
+    bounds: &search::MetBounds,
 ) -> Result<Found, InvalidInstance> {
     let threads = if model.n_req() <= options.parallel_up_to {
         options.threads.max(1)
     } else {
         1
     };
-    type Run = (state::Score, Vec<u32>, Vec<u32>, bool, u64);
+    // search index, score, slots, interpreters, how it ended, moves
+    type Run = (usize, state::Score, Vec<u32>, Vec<u32>, search::Ending, u64);
+    let race = search::Race::default();
+    let race = &race;
     let one = |k: usize| -> Run {
         let opts = Options {
             // far-apart seeds: the generator keeps only the seed's high
@@ -240,8 +248,8 @@ pub(crate) fn search_best(
             stop: options.stop,
         };
         let mut st = state::State::new(model);
-        let stopped = search::run(&mut st, &opts, bound_met);
-        (st.score(), st.slot_of, st.interp_of, stopped, st.moves)
+        let ending = search::run(&mut st, &opts, bounds, race, k);
+        (k, st.score(), st.slot_of, st.interp_of, ending, st.moves)
     };
     let runs: Vec<Run> = if threads == 1 {
         vec![one(0)]
@@ -251,17 +259,23 @@ pub(crate) fn search_best(
             handles.into_iter().filter_map(|h| h.join().ok()).collect()
         })
     };
+    // the proven optimum that counts (see `search::Race`), else the best
+    let winner = race.winner();
     let mut best: Option<Run> = None;
     let mut moves = 0;
     let mut stopped = false;
     for run in runs {
-        moves += run.4;
-        stopped |= run.3;
-        if best.as_ref().is_none_or(|b| run.0.better(&b.0)) {
+        moves += run.5;
+        stopped |= run.4 == search::Ending::Interrupted;
+        let better = match winner {
+            Some(k) => run.0 == k,
+            None => best.as_ref().is_none_or(|b| run.1.better(&b.1)),
+        };
+        if better {
             best = Some(run);
         }
     }
-    let Some((_, slots, interps, _, _)) = best else {
+    let Some((_, _, slots, interps, _, _)) = best else {
         return Err(InvalidInstance("the search failed".into()));
     };
     Ok(Found {

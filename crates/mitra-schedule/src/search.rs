@@ -719,13 +719,83 @@ fn polish_only(it: u64, budget_base: u64, budget: &mut u64, cool: &mut f64, temp
     }
 }
 
-/// The whole search; returns whether the stop check ended it early.
-pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]) -> bool {
+/// Searches side by side, each with its own seed, and the first proof of
+/// an optimum among them. The proof that counts is the one made at the
+/// fewest moves (then by the lowest search index); a search ends once
+/// another has proven at fewer moves than it has made. So every search
+/// runs, the same as alone, at least as far as that proof, and the winner
+/// never depends on which thread the machine ran faster.
+#[derive(Default)]
+pub(crate) struct Race {
+    proven: std::sync::Mutex<Option<(u64, usize)>>,
+}
+
+impl Race {
+    fn claim(&self, it: u64, search: usize) {
+        if let Ok(mut proven) = self.proven.lock()
+            && proven.is_none_or(|p| (it, search) < p)
+        {
+            *proven = Some((it, search));
+        }
+    }
+
+    fn overtaken(&self, it: u64) -> bool {
+        self.proven
+            .lock()
+            .is_ok_and(|proven| proven.is_some_and(|(at, _)| at < it))
+    }
+
+    /// The search whose proof counts, if any proved.
+    pub(crate) fn winner(&self) -> Option<usize> {
+        self.proven
+            .lock()
+            .ok()
+            .and_then(|p| p.map(|(_, search)| search))
+    }
+}
+
+/// How a search ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ending {
+    /// Its budget ran out, or there was nothing left to find (a proof of
+    /// the fewest breaks and its polish, or a settled search).
+    Done,
+    /// Its best is proven optimal: every level at its bound, no cost.
+    Optimal,
+    /// Another search in the race proved an optimum first.
+    Overtaken,
+    /// The caller's stop check (the time limit) ended it.
+    Interrupted,
+}
+
+/// The search's met bounds: `own`, each priority on its own, and `lex`,
+/// those of a lexicographically best schedule (`bounds::lex_met_bounds`).
+pub(crate) struct MetBounds {
+    pub own: [usize; 3],
+    pub lex: [usize; 3],
+}
+
+impl MetBounds {
+    pub(crate) fn new(m: &crate::model::Model) -> MetBounds {
+        let own = crate::bounds::met_bounds(m);
+        let lex = crate::bounds::lex_met_bounds(m, &own);
+        MetBounds { own, lex }
+    }
+}
+
+/// The whole search, as search number `search` in `race`.
+pub(crate) fn run(
+    st: &mut State<'_>,
+    opts: &Options<'_>,
+    bounds: &MetBounds,
+    race: &Race,
+    search: usize,
+) -> Ending {
     construct(st);
     let m = st.m;
     let nr = m.n_req();
     if nr == 0 {
-        return false;
+        return Ending::Done;
     }
     let mut budget = (opts.effort.saturating_mul(nr as u64))
         .clamp(opts.min_moves, opts.max_moves.max(opts.min_moves));
@@ -737,15 +807,20 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     let w = m.break_weight as f64;
     let (t0, t1) = (0.6 * w, 0.03 * w);
     let n_prev_ok = (0..nr).filter(|&r| m.prev_table[r] != NONE).count() as i64;
-    // every request that can be met is met (the met levels at their bounds)
-    let met_all = |st: &State<'_>| -> bool {
+    // the met levels at the given bounds (every request met reaches any)
+    let met_at = |st: &State<'_>, bound: &[usize; 3]| -> bool {
         st.unmet.is_empty()
-            || (st.met[0] as usize >= bound_met[0]
-                && st.met[2] as usize >= bound_met[1]
-                && st.met[3] as usize >= bound_met[2])
+            || (st.met[0] as usize >= bound[0]
+                && st.met[2] as usize >= bound[1]
+                && st.met[3] as usize >= bound[2])
     };
-    let optimal =
-        |st: &State<'_>| -> bool { st.score().cost == 0 && met_all(st) && st.kept >= n_prev_ok };
+    // every level at its own bound: insertions can only trade then. (Not
+    // the lexicographic bounds: a search that trades less once it meets
+    // the most it can left breaks on the dev set's interpreter day.)
+    let met_all = |st: &State<'_>| met_at(st, &bounds.own);
+    let optimal = |st: &State<'_>| -> bool {
+        st.score().cost == 0 && met_at(st, &bounds.lex) && st.kept >= n_prev_ok
+    };
     let mut best = st.score();
     let mut pending = true; // the current state is a best one, not copied
     let mut snap: Option<(Vec<u32>, Vec<u32>)> = None;
@@ -759,7 +834,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
         .filter(|&r| m.prev_table[r] != NONE && m.cands(r).binary_search(&m.prev_slot[r]).is_ok())
         .map(|r| r as u32)
         .collect();
-    let mut stopped = false;
+    let mut ending = Ending::Done;
     let mut temp = t0;
     let mut cool = (t1 / t0).powf(1.0 / budget as f64);
     let mut it: u64 = 0;
@@ -815,6 +890,12 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
 
             if it.is_multiple_of(4096) {
                 if optimal(st) {
+                    race.claim(it, search);
+                    ending = Ending::Optimal;
+                    break;
+                }
+                if race.overtaken(it) {
+                    ending = Ending::Overtaken;
                     break;
                 }
                 // Settled: the best schedule has no break and no idle slot,
@@ -831,7 +912,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                 if let Some(stop) = opts.stop
                     && stop()
                 {
-                    stopped = true;
+                    ending = Ending::Interrupted;
                     break;
                 }
             }
@@ -981,7 +1062,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
                 pending = false;
             }
         }
-        if stopped
+        if ending != Ending::Done
             || settled
             || it < budget
             || st.unmet.is_empty()
@@ -1004,7 +1085,7 @@ pub(crate) fn run(st: &mut State<'_>, opts: &Options<'_>, bound_met: &[usize; 3]
     // the best is only ever a schedule that fits (`Score::better`)
     debug_assert_eq!(st.over, 0, "an overfull schedule left the search");
     st.moves = it;
-    stopped
+    ending
 }
 
 #[cfg(test)]
@@ -1110,7 +1191,11 @@ mod tests {
             ..Options::default()
         };
         let mut st = State::new(&m);
-        run(&mut st, &opts, &[0, 0, 0]);
+        let bounds = MetBounds {
+            own: [0; 3],
+            lex: [0; 3],
+        };
+        run(&mut st, &opts, &bounds, &Race::default(), 0);
         assert_valid(&st);
         assert_eq!((st.breaks, st.idle), recount(&st));
     }

@@ -526,6 +526,20 @@ fn empty_instances_do_not_panic() {
     }
 }
 
+/// One search alone (no race) on `instance`, and its budget in moves.
+fn one_search(instance: &mitra_schedule::Instance) -> (mitra_schedule::Solution, u64) {
+    let opts = mitra_schedule::Options {
+        threads: 1,
+        ..mitra_schedule::Options::default()
+    };
+    let sol = mitra_schedule::solve(instance, &opts).unwrap();
+    (sol, opts.min_moves)
+}
+
+fn assert_moves_below(sol: &mitra_schedule::Solution, most: u64) {
+    assert!(sol.moves < most, "{} moves, more than {most}", sol.moves);
+}
+
 /// A search that ends with every request met and as few breaks as
 /// `bound_breaks` proves possible stops there, after a short polish of
 /// idle slots, instead of spending its whole budget: p1's two meetings
@@ -554,43 +568,106 @@ fn a_search_at_its_proven_breaks_stops_early() {
         requests: vec![request(1, 0), request(2, 2)],
         tables_taken: Vec::new(),
     };
-    let opts = mitra_schedule::Options {
-        threads: 1,
-        ..mitra_schedule::Options::default()
-    };
-    let sol = mitra_schedule::solve(&instance, &opts).unwrap();
+    let (sol, budget) = one_search(&instance);
     assert_eq!(sol.stats.met, [2, 0, 0]);
     assert_eq!((sol.stats.breaks, sol.stats.bound_breaks), (1, 1));
-    assert!(
-        sol.moves <= opts.min_moves / 10,
-        "{} moves of a budget of {}",
-        sol.moves,
-        opts.min_moves
-    );
+    assert_moves_below(&sol, budget / 10 + 1);
 }
 
 /// A search whose best schedule has no break and no idle slot, and whose
-/// met levels stop rising, ends long before its budget. In dev-tiny the
-/// met bound is above the optimum, so only this rule ends the search early.
+/// met levels stop rising, ends long before its budget. Here the met bound
+/// is above what can be met (two requests need the one interpreter in the
+/// one slot, which no met bound sees), so only this rule ends it early.
 #[test]
 fn a_settled_search_ends_before_its_budget() {
-    let bytes = std::fs::read(shared().join("data/schedule-dev/dev-tiny.json")).unwrap();
-    let file = mitra_formats::schedule::read_instance(&bytes).unwrap();
-    let compiled = mitra_formats::schedule::compile(&file).unwrap();
-    let opts = mitra_schedule::Options {
-        threads: 1,
-        ..mitra_schedule::Options::default()
+    let person = |language: u32| mitra_schedule::Participant {
+        languages: vec![language],
+        ..mitra_schedule::Participant::default()
     };
-    let sol = mitra_schedule::solve(&compiled.instance, &opts).unwrap();
+    let request = |a: usize, b: usize| mitra_schedule::Request {
+        a,
+        b,
+        priority: 3,
+        ..mitra_schedule::Request::default()
+    };
+    let instance = mitra_schedule::Instance {
+        session_lengths: vec![1],
+        table_owner: vec![None, None],
+        participants: vec![person(0), person(0), person(1), person(1)],
+        interpreters: vec![mitra_schedule::Interpreter {
+            languages: vec![0, 1],
+            unavailable: Vec::new(),
+        }],
+        requests: vec![request(0, 2), request(1, 3)],
+        tables_taken: Vec::new(),
+    };
+    let (sol, budget) = one_search(&instance);
+    assert_eq!(sol.stats.met, [1, 0, 0]);
     assert_eq!((sol.stats.breaks, sol.stats.idle_slots), (0, 0));
     assert_ne!(
         sol.stats.met, sol.stats.bound_met,
         "the met levels are not proven here"
     );
+    assert_moves_below(&sol, budget / 2);
+}
+
+/// A participant whose capacity its priority-3 requests fill cannot also
+/// meet its priority-2 one: each priority on its own could, so only the
+/// bound on both together proves the schedule best, and the search stops
+/// at its first check instead of settling a tenth of its budget later.
+#[test]
+fn a_search_at_the_lexicographic_optimum_stops_at_once() {
+    let request = |b: usize, priority: u8| mitra_schedule::Request {
+        a: 0,
+        b,
+        priority,
+        ..mitra_schedule::Request::default()
+    };
+    let mut participants = vec![
+        mitra_schedule::Participant {
+            languages: vec![0],
+            ..mitra_schedule::Participant::default()
+        };
+        4
+    ];
+    participants[0].max_meetings = Some(2);
+    let instance = mitra_schedule::Instance {
+        session_lengths: vec![3],
+        table_owner: vec![None, None],
+        participants,
+        interpreters: Vec::new(),
+        requests: vec![request(1, 3), request(2, 3), request(3, 2)],
+        tables_taken: Vec::new(),
+    };
+    let (sol, budget) = one_search(&instance);
+    assert_eq!(sol.stats.met, [2, 0, 0]);
+    assert_eq!(sol.stats.bound_met, [2, 1, 0], "per priority on its own");
+    assert_eq!((sol.stats.breaks, sol.stats.idle_slots), (0, 0));
+    assert_moves_below(&sol, budget / 10);
+}
+
+/// Searches side by side end once one proves its schedule optimal; which
+/// proof counts never depends on the threads' timing, so four searches on
+/// two cores give the same schedule every time.
+#[test]
+fn racing_searches_agree_on_their_proof() {
+    let bytes = std::fs::read(shared().join("data/schedule-dev/dev-small.json")).unwrap();
+    let file = mitra_formats::schedule::read_instance(&bytes).unwrap();
+    let compiled = mitra_formats::schedule::compile(&file).unwrap();
+    let opts = mitra_schedule::Options {
+        threads: 4,
+        ..mitra_schedule::Options::default()
+    };
+    let first = mitra_schedule::solve(&compiled.instance, &opts).unwrap();
+    assert_eq!((first.stats.breaks, first.stats.idle_slots), (0, 0));
     assert!(
-        sol.moves < opts.min_moves / 2,
-        "{} moves of a budget of {}",
-        sol.moves,
+        first.moves < 4 * opts.min_moves / 2,
+        "{} moves of four budgets of {}",
+        first.moves,
         opts.min_moves
     );
+    for _ in 0..4 {
+        let again = mitra_schedule::solve(&compiled.instance, &opts).unwrap();
+        assert_eq!(again.outcome, first.outcome);
+    }
 }
