@@ -9,6 +9,8 @@
 //! (default: 20000 100000). Prints requests, met, breaks (and per 100
 //! met), seconds, CPU seconds and the process's peak memory, which
 //! includes the generated JSON and the checker's copy of it.
+//! `MITRA_EFFORT=N` sets the search's moves per request (the engine's
+//! default otherwise), to see what time buys at scale.
 //!
 //! How the planted schedule is made: four sessions of 15 slots; each host
 //! sits through the sessions it attends (busy in every slot of them), at
@@ -179,7 +181,12 @@ fn main() {
             mitra_formats::schedule::run(
                 &bytes,
                 None,
-                &mitra_formats::schedule::ScheduleOptions::default(),
+                &mitra_formats::schedule::ScheduleOptions {
+                    effort: std::env::var("MITRA_EFFORT")
+                        .ok()
+                        .and_then(|v| v.parse().ok()),
+                    ..mitra_formats::schedule::ScheduleOptions::default()
+                },
             )
             .unwrap_or_else(|p| panic!("{target}: {p:?}"))
         });

@@ -667,6 +667,11 @@ const POLISH_SHARE: u64 = 10;
 /// pay at every record.
 struct BreaksProof {
     on: bool,
+    /// The first bound waits for a record of at most this many breaks: its
+    /// cost grows with the participants who have one, and on a day of
+    /// 20,000 requests a first bound at thousands of breaks took two
+    /// seconds to prove nothing.
+    first_below: i64,
     /// The breaks of the record the bound was last taken on.
     checked_at: i64,
     /// The highest bound taken.
@@ -677,11 +682,16 @@ struct BreaksProof {
 /// Below this many breaks, every record with fewer takes the bound again.
 const PROOF_EVERY_BELOW: i64 = 8;
 
+/// The first bound is taken at a record of at most one break per this
+/// many requests, or this many breaks (small days pay little for it).
+const FIRST_PROOF_PER: usize = 64;
+
 impl BreaksProof {
     fn new(m: &crate::model::Model) -> BreaksProof {
         BreaksProof {
             // re-scheduling ranks kept meetings above breaks: not a proof
             on: !m.has_prev,
+            first_below: (m.n_req() / FIRST_PROOF_PER).max(FIRST_PROOF_PER) as i64,
             checked_at: i64::MAX,
             known: 0,
             proven: false,
@@ -694,7 +704,7 @@ impl BreaksProof {
             return false;
         }
         let breaks = st.breaks;
-        let first = self.checked_at == i64::MAX;
+        let first = self.checked_at == i64::MAX && breaks <= self.first_below;
         let near = breaks <= PROOF_EVERY_BELOW
             || (breaks <= 2 * self.known && breaks + breaks / 4 < self.checked_at);
         if breaks > self.known && breaks < self.checked_at && (first || near) {
