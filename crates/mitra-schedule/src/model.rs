@@ -37,6 +37,9 @@ pub(crate) struct Model {
     pub taken: std::collections::HashSet<(u32, u32)>,
     /// Interpreter lists, one per class of language pair.
     pub classes: Vec<Vec<u32>>,
+    /// The same classes as bit sets of `iwords` words each.
+    pub class_bits: Vec<u64>,
+    pub iwords: usize,
     pub req_a: Vec<u32>,
     pub req_b: Vec<u32>,
     pub pri: Vec<u8>,
@@ -197,6 +200,8 @@ impl Model {
             pool_cap,
             taken,
             classes: Vec::new(),
+            class_bits: Vec::new(),
+            iwords: ni.div_ceil(64),
             req_a: Vec::with_capacity(nr),
             req_b: Vec::with_capacity(nr),
             pri: Vec::with_capacity(nr),
@@ -332,6 +337,12 @@ impl Model {
             }
         }
         m.reqs_off = degree;
+        m.class_bits = vec![0; m.classes.len() * m.iwords];
+        for (c, list) in m.classes.iter().enumerate() {
+            for &i in list {
+                m.class_bits[c * m.iwords + i as usize / 64] |= 1 << (i % 64);
+            }
+        }
         Ok(m)
     }
 

@@ -183,7 +183,7 @@ fn eject_and_place(
         let holders: Vec<u32> = m.classes[cls as usize]
             .iter()
             .filter(|&&i| m.avail_interp(i as usize, s))
-            .map(|&i| st.iocc[i as usize * n + s])
+            .map(|&i| st.iocc[s * m.ni + i as usize])
             .filter(|&x| x != NONE)
             .collect();
         if holders.is_empty() {
@@ -1102,7 +1102,7 @@ pub(crate) fn run(
 mod tests {
     use super::*;
     use crate::model::Model;
-    use crate::{Instance, Participant, Request};
+    use crate::{Instance, Interpreter, Participant, Request};
 
     /// Every hard constraint of the state, recounted from `slot_of`.
     fn assert_valid(st: &State<'_>) {
@@ -1128,6 +1128,7 @@ mod tests {
             }
         }
         assert_eq!(busy, st.occ);
+        assert!(st.interpreters_free_agree(), "free interpreters miscounted");
         assert!(pool.iter().all(|&k| k as usize <= m.pool_tables.len()));
         assert_eq!(pool, st.pool_used);
     }
@@ -1208,6 +1209,75 @@ mod tests {
         run(&mut st, &opts, &bounds, &Race::default(), 0);
         assert_valid(&st);
         assert_eq!((st.breaks, st.idle), recount(&st));
+    }
+
+    /// The free-interpreter bits follow every move: after a search over
+    /// two languages with 70 interpreters (two words of bits), each mostly
+    /// unavailable, no meeting holds an interpreter who is away or double
+    /// booked, and the bits agree with a recount.
+    #[test]
+    fn interpreter_bits_follow_the_search() {
+        let mut rng = Rng::new(5);
+        let n_slots = 12;
+        let participants: Vec<Participant> = (0..16)
+            .map(|p| Participant {
+                languages: vec![(p % 2) as u32],
+                ..Participant::default()
+            })
+            .collect();
+        let interpreters: Vec<Interpreter> = (0..70)
+            .map(|_| Interpreter {
+                languages: vec![0, 1],
+                unavailable: (0..n_slots).filter(|_| rng.below(5) != 0).collect(),
+            })
+            .collect();
+        let requests: Vec<Request> = (0..16)
+            .flat_map(|a| (a + 1..16).map(move |b| (a, b)))
+            .filter(|&(a, b)| (a + b) % 2 == 1)
+            .map(|(a, b)| Request {
+                a,
+                b,
+                priority: 1 + (a % 3) as u8,
+                ..Request::default()
+            })
+            .collect();
+        let inst = Instance {
+            session_lengths: vec![6, 6],
+            table_owner: vec![None; 8],
+            participants,
+            interpreters,
+            tables_taken: Vec::new(),
+            requests,
+        };
+        let m = Model::build(&inst).unwrap();
+        let opts = Options {
+            min_moves: 20_000,
+            max_moves: 20_000,
+            ..Options::default()
+        };
+        let mut st = State::new(&m);
+        let bounds = MetBounds {
+            own: [0; 3],
+            lex: [0; 3],
+        };
+        run(&mut st, &opts, &bounds, &Race::default(), 0);
+        assert_valid(&st);
+        let mut held = std::collections::HashSet::new();
+        let mut with_interpreter = 0;
+        for r in 0..m.n_req() {
+            let (s, i) = (st.slot_of[r], st.interp_of[r]);
+            if s == NONE {
+                continue;
+            }
+            assert_ne!(i, NONE, "request {r} met without an interpreter");
+            assert!(
+                m.avail_interp(i as usize, s as usize),
+                "interpreter {i} away"
+            );
+            assert!(held.insert((i, s)), "interpreter {i} twice in slot {s}");
+            with_interpreter += 1;
+        }
+        assert!(with_interpreter > 20, "only {with_interpreter} meetings");
     }
 
     /// Every seed has its own stream: neighbouring seeds (n and n ^ 1)

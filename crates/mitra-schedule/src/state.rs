@@ -43,7 +43,12 @@ pub(crate) struct State<'m> {
     pub slot_of: Vec<u32>,
     pub interp_of: Vec<u32>,
     pub occ: Vec<u32>,
+    /// Each slot's interpreters' meetings, slot-major (`s * ni + i`): the
+    /// search for a free interpreter reads one slot's row.
     pub iocc: Vec<u32>,
+    /// Per slot, the interpreters available then and not busy, as bits
+    /// (`Model::iwords` words a slot): kept with `iocc` by `set_iocc`.
+    ifree: Vec<u64>,
     pub cnt: Vec<u32>,
     pub pool_used: Vec<u32>,
     /// Pool meetings a slot may take: its tables (`Model::pool_cap`), or a
@@ -85,6 +90,15 @@ impl<'m> State<'m> {
             interp_of: vec![NONE; nr],
             occ: vec![NONE; m.np * m.n_slots],
             iocc: vec![NONE; m.ni * m.n_slots],
+            ifree: {
+                let mut free = vec![0u64; m.n_slots * m.iwords];
+                for s in 0..m.n_slots {
+                    for i in (0..m.ni).filter(|&i| m.avail_interp(i, s)) {
+                        free[s * m.iwords + i / 64] |= 1 << (i % 64);
+                    }
+                }
+                free
+            },
             cnt: vec![0; m.np],
             pool_used: vec![0; m.n_slots],
             pool_room: m.pool_cap.clone(),
@@ -184,7 +198,7 @@ impl<'m> State<'m> {
         }
         if i != NONE {
             self.interp_of[r] = i;
-            self.iocc[i as usize * m.n_slots + su] = r as u32;
+            self.set_iocc(su, i, r as u32);
         }
         let pos = self.unmet_pos[r];
         if pos != NONE {
@@ -230,7 +244,7 @@ impl<'m> State<'m> {
         }
         let i = self.interp_of[r];
         if i != NONE {
-            self.iocc[i as usize * m.n_slots + su] = NONE;
+            self.set_iocc(su, i, NONE);
             self.interp_of[r] = NONE;
         }
         self.unmet_pos[r] = self.unmet.len() as u32;
@@ -246,16 +260,43 @@ impl<'m> State<'m> {
     }
 
     fn raw_set_interp(&mut self, r: usize, to: u32) {
-        let n = self.m.n_slots;
         let s = self.slot_of[r] as usize;
         let from = self.interp_of[r];
-        if from != NONE && self.iocc[from as usize * n + s] == r as u32 {
-            self.iocc[from as usize * n + s] = NONE;
+        if from != NONE && self.iocc[s * self.m.ni + from as usize] == r as u32 {
+            self.set_iocc(s, from, NONE);
         }
         self.interp_of[r] = to;
         if to != NONE {
-            self.iocc[to as usize * n + s] = r as u32;
+            self.set_iocc(s, to, r as u32);
         }
+    }
+
+    /// Interpreter `i`'s meeting in slot `s` (`NONE`: free).
+    fn set_iocc(&mut self, s: usize, i: u32, r: u32) {
+        let i = i as usize;
+        self.iocc[s * self.m.ni + i] = r;
+        let bit = 1u64 << (i % 64);
+        // free again only where available (a loaded schedule may hold one
+        // where it is not: it must not turn up as free there)
+        let free = r == NONE && self.m.avail_interp(i, s);
+        let word = &mut self.ifree[s * self.m.iwords + i / 64];
+        if free {
+            *word |= bit;
+        } else {
+            *word &= !bit;
+        }
+    }
+
+    /// Whether `ifree` agrees with `iocc` and the interpreters' availability.
+    #[cfg(test)]
+    pub fn interpreters_free_agree(&self) -> bool {
+        let m = self.m;
+        (0..m.n_slots).all(|s| {
+            (0..m.ni).all(|i| {
+                let free = m.avail_interp(i, s) && self.iocc[s * m.ni + i] == NONE;
+                (self.ifree[s * m.iwords + i / 64] >> (i % 64) & 1 == 1) == free
+            })
+        })
     }
 
     /// Starts a move: clears the log.
@@ -313,16 +354,19 @@ impl<'m> State<'m> {
     /// augmenting path of at most `depth` steps.
     fn find_interp(&mut self, r: usize, s: usize, depth: u32) -> Option<u32> {
         let m = self.m;
-        let list = &m.classes[m.class[r] as usize];
-        for &i in list {
-            let iu = i as usize;
-            if self.visit[iu] != self.stamp
-                && m.avail_interp(iu, s)
-                && self.iocc[iu * m.n_slots + s] == NONE
-            {
-                return Some(i);
+        let cls = m.class[r] as usize;
+        // the first free one of the class, by index (as the list is ordered)
+        for w in 0..m.iwords {
+            let mut bits = m.class_bits[cls * m.iwords + w] & self.ifree[s * m.iwords + w];
+            while bits != 0 {
+                let i = w * 64 + bits.trailing_zeros() as usize;
+                if self.visit[i] != self.stamp {
+                    return Some(i as u32);
+                }
+                bits &= bits - 1;
             }
         }
+        let list = &m.classes[cls];
         if depth == 0 {
             return None;
         }
@@ -340,7 +384,7 @@ impl<'m> State<'m> {
                 break;
             }
             self.visit[iu] = self.stamp;
-            let other = self.iocc[iu * m.n_slots + s];
+            let other = self.iocc[s * m.ni + iu];
             if other == NONE {
                 return Some(i);
             }
