@@ -1104,6 +1104,20 @@ mod tests {
     use crate::model::Model;
     use crate::{Instance, Interpreter, Participant, Request};
 
+    /// One search of `moves` moves, no race, with no met bound to stop at.
+    fn search_alone(st: &mut State<'_>, moves: u64) {
+        let opts = Options {
+            min_moves: moves,
+            max_moves: moves,
+            ..Options::default()
+        };
+        let bounds = MetBounds {
+            own: [0; 3],
+            lex: [0; 3],
+        };
+        run(st, &opts, &bounds, &Race::default(), 0);
+    }
+
     /// Every hard constraint of the state, recounted from `slot_of`.
     fn assert_valid(st: &State<'_>) {
         let m = st.m;
@@ -1196,17 +1210,8 @@ mod tests {
         assert_valid(&st);
         assert!(st.breaks > 0, "the construction leaves breaks to count");
         assert_eq!((st.breaks, st.idle), recount(&st));
-        let opts = Options {
-            min_moves: 20_000,
-            max_moves: 20_000,
-            ..Options::default()
-        };
         let mut st = State::new(&m);
-        let bounds = MetBounds {
-            own: [0; 3],
-            lex: [0; 3],
-        };
-        run(&mut st, &opts, &bounds, &Race::default(), 0);
+        search_alone(&mut st, 20_000);
         assert_valid(&st);
         assert_eq!((st.breaks, st.idle), recount(&st));
     }
@@ -1250,17 +1255,8 @@ mod tests {
             requests,
         };
         let m = Model::build(&inst).unwrap();
-        let opts = Options {
-            min_moves: 20_000,
-            max_moves: 20_000,
-            ..Options::default()
-        };
         let mut st = State::new(&m);
-        let bounds = MetBounds {
-            own: [0; 3],
-            lex: [0; 3],
-        };
-        run(&mut st, &opts, &bounds, &Race::default(), 0);
+        search_alone(&mut st, 20_000);
         assert_valid(&st);
         let mut held = std::collections::HashSet::new();
         let mut with_interpreter = 0;
