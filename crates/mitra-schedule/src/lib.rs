@@ -111,9 +111,10 @@ const SEED_STRIDE: u64 = 0x9e37_79b9_7f4a_7c16;
 pub struct Options<'a> {
     /// Seed of the search's pseudo-random choices.
     pub seed: u64,
-    /// Search effort: moves per request (the budget is
-    /// `effort * requests`, clamped to `[min_moves, max_moves]`; a quarter
-    /// of it when re-scheduling, where most meetings stay put).
+    /// Search effort: moves per request (the budget is `effort` moves for
+    /// each of the first 5,000 requests and half that for each further
+    /// one, clamped to `[min_moves, max_moves]`; a quarter of it when
+    /// re-scheduling, where most meetings stay put).
     pub effort: u64,
     pub min_moves: u64,
     pub max_moves: u64,

@@ -52,6 +52,10 @@ pub(crate) struct Model {
     /// if one is needed, a table possible.
     pub cand_off: Vec<u32>,
     pub cand: Vec<u32>,
+    /// The same candidate slots as bits, `words` per request: the search
+    /// asks "may r take s" at most moves, and a bit costs one load where a
+    /// binary search of the list cost several dependent ones.
+    pub cand_bits: Vec<u64>,
     pub prev_slot: Vec<u32>,
     pub prev_table: Vec<u32>,
     pub has_prev: bool,
@@ -67,6 +71,12 @@ impl Model {
 
     pub fn cands(&self, r: usize) -> &[u32] {
         &self.cand[self.cand_off[r] as usize..self.cand_off[r + 1] as usize]
+    }
+
+    /// Whether slot `s` is a candidate of request `r`.
+    #[inline]
+    pub fn is_cand(&self, r: usize, s: usize) -> bool {
+        s < self.n_slots && has_bit(&self.cand_bits[r * self.words..], s)
     }
 
     /// The participant of request `r` other than `p`.
@@ -209,6 +219,7 @@ impl Model {
             class: Vec::with_capacity(nr),
             allowed: Vec::with_capacity(nr),
             cand_off: vec![0],
+            cand_bits: Vec::new(),
             cand: Vec::new(),
             prev_slot: vec![NONE; nr],
             prev_table: vec![NONE; nr],
@@ -337,6 +348,13 @@ impl Model {
             }
         }
         m.reqs_off = degree;
+        let mut cand_bits = vec![0; nr * m.words];
+        for r in 0..nr {
+            for &c in m.cands(r) {
+                cand_bits[r * m.words + c as usize / 64] |= 1 << (c % 64);
+            }
+        }
+        m.cand_bits = cand_bits;
         m.class_bits = vec![0; m.classes.len() * m.iwords];
         for (c, list) in m.classes.iter().enumerate() {
             for &i in list {
