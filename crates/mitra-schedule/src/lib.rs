@@ -117,10 +117,15 @@ pub struct Options<'a> {
     /// re-scheduling, where most meetings stay put).
     pub effort: u64,
     pub min_moves: u64,
+    /// The default caps days of more than about 40,000 requests: on
+    /// 100,000 requests 9 million moves leave 0.2 breaks per 100 meetings
+    /// met (12 million left 0.11) in three quarters of the time.
     pub max_moves: u64,
     /// Independent searches (seeds `seed`, `seed + SEED_STRIDE`, ...) run side by
-    /// side on instances of at most `parallel_up_to` requests; the best
-    /// wins (ties: the first), so the result does not depend on timing.
+    /// side on instances of at most `parallel_up_to` requests. The first to
+    /// prove its schedule optimal, by moves made, ends the others (see
+    /// `search::Race`); else the best wins (ties: the first). Either way the
+    /// result does not depend on timing.
     pub threads: usize,
     pub parallel_up_to: usize,
     /// Called now and then; when it returns true the search stops and the
@@ -134,7 +139,7 @@ impl Default for Options<'_> {
             seed: 0x5eed_2024,
             effort: 400,
             min_moves: 1_000_000,
-            max_moves: 12_000_000,
+            max_moves: 9_000_000,
             threads: 2,
             parallel_up_to: 5_000,
             stop: None,
