@@ -64,80 +64,78 @@ pub(crate) fn lex_met_bounds(m: &Model, own: &[usize; 3]) -> [usize; 3] {
 /// The most requests whose priority `keep` accepts that a schedule can
 /// meet (see the module documentation).
 fn met_bound_of(m: &Model, keep: impl Fn(u8) -> bool) -> usize {
-    {
-        let reqs: Vec<usize> = (0..m.n_req())
-            .filter(|&r| keep(m.pri[r]) && !m.cands(r).is_empty())
-            .collect();
-        if reqs.is_empty() {
-            return 0;
-        }
-        let np = m.np;
-        // distinct candidate slots per participant
-        let mut slots_of = vec![0u64; np * m.words];
-        let mut per_slot_people = vec![0u64; m.n_slots * np.div_ceil(64)];
-        let pw = np.div_ceil(64);
-        let mut per_slot_reqs = vec![0usize; m.n_slots];
-        for &r in &reqs {
-            for &s in m.cands(r) {
-                let s = s as usize;
-                per_slot_reqs[s] += 1;
-                for p in [m.req_a[r] as usize, m.req_b[r] as usize] {
-                    slots_of[p * m.words + s / 64] |= 1 << (s % 64);
-                    per_slot_people[s * pw + p / 64] |= 1 << (p % 64);
-                }
-            }
-        }
-        let mut mine: Vec<Vec<u32>> = vec![Vec::new(); np];
-        for &r in &reqs {
-            mine[m.req_a[r] as usize].push(r as u32);
-            mine[m.req_b[r] as usize].push(r as u32);
-        }
-        let capk: Vec<i64> = (0..np)
-            .map(|p| {
-                let n: u32 = slots_of[p * m.words..(p + 1) * m.words]
-                    .iter()
-                    .map(|w| w.count_ones())
-                    .sum();
-                let k = n.min(m.cap[p]);
-                // its requests need distinct slots: a matching of them into
-                // their candidate slots (Hall's condition, not just counts)
-                let k = if (mine[p].len() as u32) > k || mine[p].len() > 64 {
-                    k
-                } else {
-                    k.min(slot_matching(m, &mine[p]))
-                };
-                k as i64
-            })
-            .collect();
-        let (src, sink) = (2 * np, 2 * np + 1);
-        let mut f = Flow::new(2 * np + 2);
-        for p in 0..np {
-            if capk[p] > 0 {
-                f.edge(src, p, capk[p]);
-                f.edge(np + p, sink, capk[p]);
-            }
-        }
-        for &r in &reqs {
-            let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
-            f.edge(a, np + b, 1);
-            f.edge(b, np + a, 1);
-        }
-        let flow_bound = (f.max_flow(src, sink) / 2) as usize;
-        let mut slot_bound = 0usize;
-        for s in 0..m.n_slots {
-            let people: usize = per_slot_people[s * pw..(s + 1) * pw]
-                .iter()
-                .map(|w| w.count_ones() as usize)
-                .sum();
-            let owners = (0..np)
-                .filter(|&p| m.fixed_table[p] != NONE && has_bit(&per_slot_people[s * pw..], p))
-                .count();
-            slot_bound += (people / 2)
-                .min(m.pool_cap[s] as usize + owners)
-                .min(per_slot_reqs[s]);
-        }
-        reqs.len().min(flow_bound).min(slot_bound)
+    let reqs: Vec<usize> = (0..m.n_req())
+        .filter(|&r| keep(m.pri[r]) && !m.cands(r).is_empty())
+        .collect();
+    if reqs.is_empty() {
+        return 0;
     }
+    let np = m.np;
+    // distinct candidate slots per participant
+    let mut slots_of = vec![0u64; np * m.words];
+    let mut per_slot_people = vec![0u64; m.n_slots * np.div_ceil(64)];
+    let pw = np.div_ceil(64);
+    let mut per_slot_reqs = vec![0usize; m.n_slots];
+    for &r in &reqs {
+        for &s in m.cands(r) {
+            let s = s as usize;
+            per_slot_reqs[s] += 1;
+            for p in [m.req_a[r] as usize, m.req_b[r] as usize] {
+                slots_of[p * m.words + s / 64] |= 1 << (s % 64);
+                per_slot_people[s * pw + p / 64] |= 1 << (p % 64);
+            }
+        }
+    }
+    let mut mine: Vec<Vec<u32>> = vec![Vec::new(); np];
+    for &r in &reqs {
+        mine[m.req_a[r] as usize].push(r as u32);
+        mine[m.req_b[r] as usize].push(r as u32);
+    }
+    let capk: Vec<i64> = (0..np)
+        .map(|p| {
+            let n: u32 = slots_of[p * m.words..(p + 1) * m.words]
+                .iter()
+                .map(|w| w.count_ones())
+                .sum();
+            let k = n.min(m.cap[p]);
+            // its requests need distinct slots: a matching of them into
+            // their candidate slots (Hall's condition, not just counts)
+            let k = if (mine[p].len() as u32) > k || mine[p].len() > 64 {
+                k
+            } else {
+                k.min(slot_matching(m, &mine[p]))
+            };
+            k as i64
+        })
+        .collect();
+    let (src, sink) = (2 * np, 2 * np + 1);
+    let mut f = Flow::new(2 * np + 2);
+    for p in 0..np {
+        if capk[p] > 0 {
+            f.edge(src, p, capk[p]);
+            f.edge(np + p, sink, capk[p]);
+        }
+    }
+    for &r in &reqs {
+        let (a, b) = (m.req_a[r] as usize, m.req_b[r] as usize);
+        f.edge(a, np + b, 1);
+        f.edge(b, np + a, 1);
+    }
+    let flow_bound = (f.max_flow(src, sink) / 2) as usize;
+    let mut slot_bound = 0usize;
+    for s in 0..m.n_slots {
+        let people: usize = per_slot_people[s * pw..(s + 1) * pw]
+            .iter()
+            .map(|w| w.count_ones() as usize)
+            .sum();
+        let owners = (0..np)
+            .filter(|&p| m.fixed_table[p] != NONE && has_bit(&per_slot_people[s * pw..], p))
+            .count();
+        slot_bound += (people / 2)
+            .min(m.pool_cap[s] as usize + owners)
+            .min(per_slot_reqs[s]);
+    }
+    reqs.len().min(flow_bound).min(slot_bound)
 }
 
 pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
