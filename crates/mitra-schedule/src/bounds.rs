@@ -38,8 +38,23 @@
 use crate::flow::Flow;
 use crate::model::{Model, NONE, has_bit};
 
-/// Per priority on its own, as `stats.bound_met` reports it.
-pub(crate) fn met_bounds(m: &Model) -> [usize; 3] {
+/// The met bounds: `own`, each priority on its own (as `stats.bound_met`
+/// reports them), and `lex`, those of a lexicographically best schedule
+/// (`lex_met_bounds`), at which the search knows it can meet no more.
+pub(crate) struct MetBounds {
+    pub own: [usize; 3],
+    pub lex: [usize; 3],
+}
+
+impl MetBounds {
+    pub(crate) fn new(m: &Model) -> MetBounds {
+        let own = met_bounds(m);
+        let lex = lex_met_bounds(m, &own);
+        MetBounds { own, lex }
+    }
+}
+
+fn met_bounds(m: &Model) -> [usize; 3] {
     [3u8, 2, 1].map(|pri| met_bound_of(m, |p| p == pri))
 }
 
@@ -53,7 +68,7 @@ pub(crate) fn met_bounds(m: &Model) -> [usize; 3] {
 /// all three is lexicographically best (one that meets fewer of priority 3
 /// than `own[0]` may meet more of the others). Only the search's stop uses
 /// them: the format's `bound_met` is per priority on its own.
-pub(crate) fn lex_met_bounds(m: &Model, own: &[usize; 3]) -> [usize; 3] {
+fn lex_met_bounds(m: &Model, own: &[usize; 3]) -> [usize; 3] {
     let from_two = met_bound_of(m, |p| p >= 2);
     let mid = own[1].min(from_two.saturating_sub(own[0]));
     let all = met_bound_of(m, |p| p >= 1);

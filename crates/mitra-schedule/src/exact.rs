@@ -95,7 +95,7 @@ pub fn solve_exact(
     limits: &ExactLimits,
 ) -> Result<(Solution, ExactReport), InvalidInstance> {
     let model = Model::build(instance)?;
-    let met_bounds = crate::search::MetBounds::new(&model);
+    let met_bounds = bounds::MetBounds::new(&model);
     let mut bound_met = met_bounds.own;
     let found = search_best(&model, options, &met_bounds)?;
     let mut report = ExactReport::default();

@@ -209,7 +209,7 @@ pub struct InvalidInstance(pub String);
 /// Schedules an instance.
 pub fn solve(instance: &Instance, options: &Options<'_>) -> Result<Solution, InvalidInstance> {
     let model = model::Model::build(instance)?;
-    let bounds = search::MetBounds::new(&model);
+    let bounds = bounds::MetBounds::new(&model);
     let found = search_best(&model, options, &bounds)?;
     let mut st = state::State::new(&model);
     st.load(&found.slots, &found.interps);
@@ -228,15 +228,21 @@ pub(crate) struct Found {
 pub(crate) fn search_best(
     model: &model::Model,
     options: &Options<'_>,
-    bounds: &search::MetBounds,
+    bounds: &bounds::MetBounds,
 ) -> Result<Found, InvalidInstance> {
     let threads = if model.n_req() <= options.parallel_up_to {
         options.threads.max(1)
     } else {
         1
     };
-    // search index, score, slots, interpreters, how it ended, moves
-    type Run = (usize, state::Score, Vec<u32>, Vec<u32>, search::Ending, u64);
+    struct Run {
+        search: usize,
+        score: state::Score,
+        slots: Vec<u32>,
+        interps: Vec<u32>,
+        ending: search::Ending,
+        moves: u64,
+    }
     let race = search::Race::default();
     let race = &race;
     let one = |k: usize| -> Run {
@@ -255,7 +261,14 @@ pub(crate) fn search_best(
         };
         let mut st = state::State::new(model);
         let ending = search::run(&mut st, &opts, bounds, race, k);
-        (k, st.score(), st.slot_of, st.interp_of, ending, st.moves)
+        Run {
+            search: k,
+            score: st.score(),
+            slots: st.slot_of,
+            interps: st.interp_of,
+            ending,
+            moves: st.moves,
+        }
     };
     let runs: Vec<Run> = if threads == 1 {
         vec![one(0)]
@@ -271,22 +284,22 @@ pub(crate) fn search_best(
     let mut moves = 0;
     let mut stopped = false;
     for run in runs {
-        moves += run.5;
-        stopped |= run.4 == search::Ending::Interrupted;
+        moves += run.moves;
+        stopped |= run.ending == search::Ending::Interrupted;
         let better = match winner {
-            Some(k) => run.0 == k,
-            None => best.as_ref().is_none_or(|b| run.1.better(&b.1)),
+            Some(k) => run.search == k,
+            None => best.as_ref().is_none_or(|b| run.score.better(&b.score)),
         };
         if better {
             best = Some(run);
         }
     }
-    let Some((_, _, slots, interps, _, _)) = best else {
+    let Some(best) = best else {
         return Err(InvalidInstance("the search failed".into()));
     };
     Ok(Found {
-        slots,
-        interps,
+        slots: best.slots,
+        interps: best.interps,
         stopped,
         moves,
     })

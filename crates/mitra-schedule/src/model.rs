@@ -12,6 +12,10 @@ pub(crate) fn has_bit(set: &[u64], i: usize) -> bool {
     set[i / 64] >> (i % 64) & 1 == 1
 }
 
+pub(crate) fn set_bit(set: &mut [u64], i: usize) {
+    set[i / 64] |= 1 << (i % 64);
+}
+
 pub(crate) struct Model {
     pub n_slots: usize,
     pub sess_of: Vec<u32>,
@@ -40,6 +44,9 @@ pub(crate) struct Model {
     /// The same classes as bit sets of `iwords` words each.
     pub class_bits: Vec<u64>,
     pub iwords: usize,
+    /// Per slot, the interpreters available then, as bits (`iwords` words
+    /// a slot): each state's free interpreters start from these.
+    pub interp_avail_at: Vec<u64>,
     pub req_a: Vec<u32>,
     pub req_b: Vec<u32>,
     pub pri: Vec<u8>,
@@ -212,6 +219,7 @@ impl Model {
             classes: Vec::new(),
             class_bits: Vec::new(),
             iwords: ni.div_ceil(64),
+            interp_avail_at: Vec::new(),
             req_a: Vec::with_capacity(nr),
             req_b: Vec::with_capacity(nr),
             pri: Vec::with_capacity(nr),
@@ -351,14 +359,23 @@ impl Model {
         let mut cand_bits = vec![0; nr * m.words];
         for r in 0..nr {
             for &c in m.cands(r) {
-                cand_bits[r * m.words + c as usize / 64] |= 1 << (c % 64);
+                set_bit(&mut cand_bits[r * m.words..], c as usize);
             }
         }
         m.cand_bits = cand_bits;
-        m.class_bits = vec![0; m.classes.len() * m.iwords];
+        let iw = m.iwords;
+        m.class_bits = vec![0; m.classes.len() * iw];
         for (c, list) in m.classes.iter().enumerate() {
             for &i in list {
-                m.class_bits[c * m.iwords + i as usize / 64] |= 1 << (i % 64);
+                set_bit(&mut m.class_bits[c * iw..], i as usize);
+            }
+        }
+        m.interp_avail_at = vec![0; n_slots * iw];
+        for s in 0..n_slots {
+            for i in 0..ni {
+                if m.avail_interp(i, s) {
+                    set_bit(&mut m.interp_avail_at[s * iw..], i);
+                }
             }
         }
         Ok(m)

@@ -24,6 +24,7 @@
 
 use crate::Options;
 use crate::assign::{Assignment, INF};
+use crate::bounds::MetBounds;
 use crate::model::NONE;
 use crate::state::{Op, State};
 
@@ -767,30 +768,18 @@ impl Race {
 /// How a search ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Ending {
-    /// Its budget ran out, or there was nothing left to find (a proof of
-    /// the fewest breaks and its polish, or a settled search).
+    /// Its budget ran out (or the shorter one left to polish once the
+    /// breaks were proven the fewest).
     Done,
+    /// Its best has no break and no idle slot, and no record came for
+    /// long (see `STALL_SHARE`): only a met level could still gain.
+    Settled,
     /// Its best is proven optimal: every level at its bound, no cost.
     Optimal,
     /// Another search in the race proved an optimum first.
     Overtaken,
     /// The caller's stop check (the time limit) ended it.
     Interrupted,
-}
-
-/// The search's met bounds: `own`, each priority on its own, and `lex`,
-/// those of a lexicographically best schedule (`bounds::lex_met_bounds`).
-pub(crate) struct MetBounds {
-    pub own: [usize; 3],
-    pub lex: [usize; 3],
-}
-
-impl MetBounds {
-    pub(crate) fn new(m: &crate::model::Model) -> MetBounds {
-        let own = crate::bounds::met_bounds(m);
-        let lex = crate::bounds::lex_met_bounds(m, &own);
-        MetBounds { own, lex }
-    }
 }
 
 /// Requests beyond this many earn half the effort each: a large day is
@@ -883,10 +872,8 @@ pub(crate) fn run(
     // reached without them, they are left out
     let deep_moves = nr <= EXTEND_UP_TO;
     let mut proof = BreaksProof::new(m);
-    // the move count of the last record, and whether the search ended
-    // because none came for long (see `STALL_SHARE`)
+    // the move count of the last record (see `STALL_SHARE`)
     let mut last_record: u64 = 0;
-    let mut settled = false;
     if track_from == 0 && proof.check(st) {
         // the construction is already a proof: only the polish is left
         polish_only(0, budget_base, &mut budget, &mut cool, temp, t1);
@@ -932,7 +919,7 @@ pub(crate) fn run(
                     && best.over == 0
                     && it > 2 * last_record + budget_base / STALL_SHARE
                 {
-                    settled = true;
+                    ending = Ending::Settled;
                     break;
                 }
                 if let Some(stop) = opts.stop
@@ -1089,7 +1076,6 @@ pub(crate) fn run(
             }
         }
         if ending != Ending::Done
-            || settled
             || it < budget
             || st.unmet.is_empty()
             || m.has_prev

@@ -90,15 +90,7 @@ impl<'m> State<'m> {
             interp_of: vec![NONE; nr],
             occ: vec![NONE; m.np * m.n_slots],
             iocc: vec![NONE; m.ni * m.n_slots],
-            ifree: {
-                let mut free = vec![0u64; m.n_slots * m.iwords];
-                for s in 0..m.n_slots {
-                    for i in (0..m.ni).filter(|&i| m.avail_interp(i, s)) {
-                        free[s * m.iwords + i / 64] |= 1 << (i % 64);
-                    }
-                }
-                free
-            },
+            ifree: m.interp_avail_at.clone(),
             cnt: vec![0; m.np],
             pool_used: vec![0; m.n_slots],
             pool_room: m.pool_cap.clone(),
@@ -273,13 +265,14 @@ impl<'m> State<'m> {
 
     /// Interpreter `i`'s meeting in slot `s` (`NONE`: free).
     fn set_iocc(&mut self, s: usize, i: u32, r: u32) {
-        let i = i as usize;
-        self.iocc[s * self.m.ni + i] = r;
+        let (m, i) = (self.m, i as usize);
+        self.iocc[s * m.ni + i] = r;
         let bit = 1u64 << (i % 64);
+        let k = s * m.iwords + i / 64;
         // free again only where available (a loaded schedule may hold one
         // where it is not: it must not turn up as free there)
-        let free = r == NONE && self.m.avail_interp(i, s);
-        let word = &mut self.ifree[s * self.m.iwords + i / 64];
+        let free = r == NONE && m.interp_avail_at[k] & bit != 0;
+        let word = &mut self.ifree[k];
         if free {
             *word |= bit;
         } else {
@@ -366,10 +359,10 @@ impl<'m> State<'m> {
                 bits &= bits - 1;
             }
         }
-        let list = &m.classes[cls];
         if depth == 0 {
             return None;
         }
+        let list = &m.classes[cls];
         // Breadth is capped too: when a slot's interpreters are all busy
         // (events use every interpreter slot), a full search would be
         // quadratic in the class size at every move.
