@@ -26,6 +26,10 @@
 //! every slot between is busy, and the meetings left over for such gaps can
 //! fill only so many of them, the smallest first.
 //!
+//! Table load: a person without a break sits one block, and on a full day
+//! the blocks crowd the middle slots past the seats their tables have; the
+//! Lagrangian dual of that (`load_breaks_bound`) says how many must break.
+//!
 //! Partners' windows: a participant without a break keeps its meetings in
 //! one block per session, so each of its meetings can only take the slots
 //! some such block offers it (its window: a morning-only meeting of someone
@@ -36,7 +40,7 @@
 //! partners are disjoint add up, less the partners already counted.
 
 use crate::flow::Flow;
-use crate::model::{Model, NONE, has_bit};
+use crate::model::{Model, NONE, has_bit, set_bit};
 
 /// The met bounds: `own`, each priority on its own (as `stats.bound_met`
 /// reports them), and `lex`, those of a lexicographically best schedule
@@ -151,6 +155,17 @@ fn met_bound_of(m: &Model, keep: impl Fn(u8) -> bool) -> usize {
             .min(per_slot_reqs[s]);
     }
     reqs.len().min(flow_bound).min(slot_bound)
+}
+
+/// The breaks bound for the met set of `slot_of`: the higher of the
+/// participants' own (`breaks_bound`) and the table load's
+/// (`load_breaks_bound`, not run when the first reaches `enough`).
+pub(crate) fn breaks_floor(m: &Model, slot_of: &[u32], enough: usize) -> usize {
+    let own = breaks_bound(m, slot_of);
+    if own >= enough {
+        return own;
+    }
+    own.max(load_breaks_bound(m, slot_of, enough))
 }
 
 pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
@@ -566,4 +581,191 @@ where
         }
     }
     size
+}
+
+/// Table load: each slot seats at most so many people (twice the meetings
+/// its tables hold), and a person without a break sits one block, which in
+/// a full day covers the middle slots. When the blocks the people need
+/// crowd the middle beyond its tables, some of them must break. The bound
+/// is the Lagrangian dual of "fewest breaks, each person `k` busy slots of
+/// its usable ones, at most `seats[s]` people busy in each slot": each
+/// slot's seats are priced (`price[s]`), each person then picks its
+/// cheapest busy slots alone (breaks plus prices, a dynamic programme over
+/// the slots), and whatever the prices, the sum less the seats' worth is a
+/// lower bound. Prices follow the subgradient (seats wanted less seats
+/// there) for a fixed number of steps, so the bound is the same on every
+/// run. It stops early once it reaches `enough`.
+pub(crate) fn load_breaks_bound(m: &Model, slot_of: &[u32], enough: usize) -> usize {
+    let np = m.np;
+    let n = m.n_slots;
+    let mut count = vec![0usize; np];
+    let mut usable = vec![0u64; np * m.words];
+    for (r, &s) in slot_of.iter().enumerate() {
+        if s == NONE {
+            continue;
+        }
+        for p in [m.req_a[r] as usize, m.req_b[r] as usize] {
+            count[p] += 1;
+            for &c in m.cands(r) {
+                set_bit(&mut usable[p * m.words..], c as usize);
+            }
+        }
+    }
+    let people: Vec<usize> = (0..np).filter(|&p| count[p] >= 2).collect();
+    // the work of one step: the programme's cells over all people
+    let step_work: usize = people.iter().map(|&p| n * (count[p] + 1)).sum();
+    if step_work == 0 {
+        return 0;
+    }
+    let steps = (LOAD_WORK / step_work).min(LOAD_STEPS);
+    if steps < LOAD_MIN_STEPS {
+        return 0;
+    }
+    // seats per slot: two per meeting its pool tables and free owners hold
+    let seats: Vec<f64> = (0..n)
+        .map(|s| {
+            let owners = (0..np)
+                .filter(|&p| m.fixed_table[p] != NONE && m.avail(p, s))
+                .count();
+            2.0 * (m.pool_cap[s] as usize + owners) as f64
+        })
+        .collect();
+    let mut price = vec![0.0f64; n];
+    let mut load = vec![0usize; n];
+    let mut dp = BlockProgramme::default();
+    let mut best = 0.0f64;
+    let mut step = LOAD_FIRST_STEP;
+    for _ in 0..steps {
+        load.iter_mut().for_each(|l| *l = 0);
+        let mut value: f64 = -(0..n).map(|s| price[s] * seats[s]).sum::<f64>();
+        for &p in &people {
+            value += dp.cheapest(m, &usable[p * m.words..(p + 1) * m.words], count[p], &price);
+            for &s in &dp.chosen {
+                load[s] += 1;
+            }
+        }
+        best = best.max(value);
+        if ceil_bound(best) >= enough {
+            break;
+        }
+        let grad: Vec<f64> = (0..n).map(|s| load[s] as f64 - seats[s]).collect();
+        // at prices that are all zero and no slot over its seats, no price
+        // can raise the bound further
+        if grad
+            .iter()
+            .zip(&price)
+            .all(|(&g, &pr)| g <= 0.0 && (g == 0.0 || pr == 0.0))
+        {
+            break;
+        }
+        let norm = grad.iter().map(|g| g * g).sum::<f64>().sqrt();
+        for s in 0..n {
+            price[s] = (price[s] + step * grad[s] / norm).max(0.0);
+        }
+        step *= LOAD_STEP_DECAY;
+    }
+    ceil_bound(best)
+}
+
+/// Steps of the price search, at most and at least (fewer than the least
+/// and the bound is not tried: a day too large for it).
+const LOAD_STEPS: usize = 300;
+const LOAD_MIN_STEPS: usize = 30;
+/// Work allowed to the price search, in programme cells (about 0.1 s).
+const LOAD_WORK: usize = 60_000_000;
+/// The first price step, in breaks, and its decay per step.
+const LOAD_FIRST_STEP: f64 = 0.5;
+const LOAD_STEP_DECAY: f64 = 0.98;
+
+/// The least whole number of breaks at or above a dual value, with room
+/// for rounding in the sums.
+fn ceil_bound(value: f64) -> usize {
+    if value <= 0.0 {
+        0
+    } else {
+        (value - 1e-6).ceil() as usize
+    }
+}
+
+/// One person's cheapest busy slots at given seat prices: exactly `k` of
+/// its usable slots, each costing its price, and each gap between two busy
+/// slots of a session one break.
+#[derive(Default)]
+struct BlockProgramme {
+    /// Cost per (busy slots so far, phase), phases: nothing yet this
+    /// session, just busy, idle since a busy slot.
+    cost: Vec<f64>,
+    next: Vec<f64>,
+    /// Per slot and state, whether the slot was busy and the phase before.
+    came: Vec<(bool, u8)>,
+    /// The busy slots of the cheapest choice.
+    chosen: Vec<usize>,
+}
+
+impl BlockProgramme {
+    fn cheapest(&mut self, m: &Model, usable: &[u64], k: usize, price: &[f64]) -> f64 {
+        const NOTHING: usize = 0;
+        const BUSY: usize = 1;
+        const IDLE: usize = 2;
+        let n = m.n_slots;
+        let states = (k + 1) * 3;
+        let inf = f64::INFINITY;
+        self.cost.clear();
+        self.cost.resize(states, inf);
+        self.cost[NOTHING] = 0.0;
+        self.came.clear();
+        self.came.resize(n * states, (false, 0));
+        for s in 0..n {
+            let starts_session = m.sess_start[m.sess_of[s] as usize] as usize == s;
+            self.next.clear();
+            self.next.resize(states, inf);
+            for j in 0..=k {
+                for phase in 0..3 {
+                    let c = self.cost[j * 3 + phase];
+                    if c == inf {
+                        continue;
+                    }
+                    // a new session forgets the last one's gaps
+                    let here = if starts_session { NOTHING } else { phase };
+                    let idle = if here == NOTHING { NOTHING } else { IDLE };
+                    let to = j * 3 + idle;
+                    if c < self.next[to] {
+                        self.next[to] = c;
+                        self.came[s * states + to] = (false, phase as u8);
+                    }
+                    if j < k && has_bit(usable, s) {
+                        let gap = if here == IDLE { 1.0 } else { 0.0 };
+                        let to = (j + 1) * 3 + BUSY;
+                        let c = c + price[s] + gap;
+                        if c < self.next[to] {
+                            self.next[to] = c;
+                            self.came[s * states + to] = (true, phase as u8);
+                        }
+                    }
+                }
+            }
+            std::mem::swap(&mut self.cost, &mut self.next);
+        }
+        let (mut phase, mut total) = (NOTHING, inf);
+        for ph in 0..3 {
+            if self.cost[k * 3 + ph] < total {
+                total = self.cost[k * 3 + ph];
+                phase = ph;
+            }
+        }
+        self.chosen.clear();
+        if total == inf {
+            return 0.0; // no such choice: never for a schedule's own met set
+        }
+        let mut j = k;
+        for s in (0..n).rev() {
+            let (busy, before) = self.came[s * states + j * 3 + phase];
+            if busy {
+                self.chosen.push(s);
+                j -= 1;
+            }
+            phase = before as usize;
+        }
+        total
+    }
 }

@@ -646,7 +646,7 @@ impl<'m> Sat<'m> {
         let all_met = (0..m.n_req()).all(|r| self.met[r] == 0 || best.slots[r] != NONE);
         let floor = if all_met {
             self.add_blocks();
-            bounds::breaks_bound(m, &best.slots)
+            bounds::breaks_floor(m, &best.slots, best.breaks)
         } else {
             0
         };

@@ -29,9 +29,12 @@
 //! allow (proven optimal); when every request is met and `bound_breaks`
 //! proves the breaks the fewest (a short polish of idle slots follows); or
 //! when the best schedule has no break and no idle slot and no record has
-//! come for twice the moves it took to find it. Searches side by side race
-//! to the proof of an optimum without giving up determinism (see
-//! `search::Race`). Bounds come from flow relaxations (see `bounds.rs`).
+//! come for twice the moves it took to find it. A small day that can meet
+//! every request starts with a short sprint, where such a proof often comes
+//! already. Searches side by side race to a proof (of an optimum, or of
+//! the fewest breaks) without giving up determinism (see `search::Race`).
+//! Bounds come from flow relaxations and, for breaks, from the table load
+//! as a Lagrangian dual (see `bounds.rs`).
 
 // Index loops over parallel arrays read better than zipped iterators here.
 #![allow(clippy::needless_range_loop)]
@@ -335,7 +338,7 @@ fn finish(
     stats.breaks = breaks;
     stats.idle_slots = idle;
     stats.bound_met = bound_met;
-    stats.bound_breaks = bounds::breaks_bound(m, &st.slot_of).min(breaks);
+    stats.bound_breaks = bounds::breaks_floor(m, &st.slot_of, breaks).min(breaks);
     stats.kept = st.kept as usize;
     Solution {
         outcome,
@@ -375,7 +378,7 @@ pub fn breaks_bound_of(
             slot_of[r] = s as u32;
         }
     }
-    Ok(bounds::breaks_bound(&model, &slot_of))
+    Ok(bounds::breaks_floor(&model, &slot_of, usize::MAX))
 }
 
 /// Breaks and idle slots of a set of placements (for checkers and tests):

@@ -627,6 +627,84 @@ proptest! {
     }
 }
 
+/// A day of 4 or 5 slots (one session, or two) with one or two pool
+/// tables (and perhaps a participant with its own), where a few people meet
+/// several times: the days where the tables, not the people, force breaks.
+fn crowded_instance() -> impl Strategy<Value = Instance> {
+    (4usize..=5, 1usize..=2, 1usize..=2, 4usize..=6).prop_flat_map(
+        |(n_slots, sessions, pool, np)| {
+            let pairs = proptest::collection::vec((0..np, 0..np), 4..=6);
+            let away = proptest::collection::vec(proptest::option::weighted(0.2, 0..n_slots), np);
+            let owner = proptest::option::weighted(0.3, 0..np);
+            (
+                Just(n_slots),
+                Just(sessions),
+                Just(pool),
+                pairs,
+                away,
+                owner,
+            )
+                .prop_map(|(n_slots, sessions, pool, pairs, away, owner)| {
+                    let people: Vec<Participant> = away
+                        .iter()
+                        .map(|a| Participant {
+                            unavailable: a.iter().copied().collect(),
+                            ..person(&[0])
+                        })
+                        .collect();
+                    let requests = pairs
+                        .into_iter()
+                        .filter(|(a, b)| a != b)
+                        .map(|(a, b)| req(a, b, 3))
+                        .collect();
+                    let mut day = inst(n_slots, pool, people, requests);
+                    if let Some(p) = owner {
+                        day.table_owner.push(Some(p));
+                        day.participants[p].table = Some(day.table_owner.len() - 1);
+                    }
+                    if sessions == 2 {
+                        day.session_lengths = vec![n_slots / 2, n_slots - n_slots / 2];
+                    }
+                    day
+                })
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// The table-load bound against the fewest breaks of each met set.
+    #[test]
+    fn breaks_bound_holds_where_tables_are_few(instance in crowded_instance()) {
+        check_breaks_bound(&instance)?;
+    }
+}
+
+/// Six people who each meet three others (a complete bipartite day) in
+/// five slots: a person without a break sits three slots in a row, which
+/// always takes the middle slot. Two tables seat four people there, so two
+/// of the six must break, which no person's own meetings show; three
+/// tables seat them all.
+#[test]
+fn table_load_forces_breaks() {
+    let people: Vec<Participant> = (0..6).map(|_| person(&[0])).collect();
+    let requests: Vec<Request> = (0..3)
+        .flat_map(|a| (3..6).map(move |b| req(a, b, 3)))
+        .collect();
+    let sol = solve(
+        &inst(5, 2, people.clone(), requests.clone()),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(met_count(&sol), 9);
+    assert_eq!(sol.stats.bound_breaks, 2);
+    assert_eq!(sol.stats.breaks, 2);
+    let sol = solve(&inst(5, 3, people, requests), &Options::default()).unwrap();
+    assert_eq!(met_count(&sol), 9);
+    assert_eq!(sol.stats.breaks, 0);
+}
+
 /// Every hard constraint of a solution, checked from the instance alone.
 fn violations(inst: &Instance, sol: &mitra_schedule::Solution) -> Vec<String> {
     let n_slots: usize = inst.session_lengths.iter().sum();
