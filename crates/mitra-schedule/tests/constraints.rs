@@ -412,6 +412,15 @@ fn enumerate(instance: &Instance, f: &mut dyn FnMut(&[Option<usize>])) {
     rec(0, instance, n_slots, &mut cur, f);
 }
 
+/// `day` as it is (one session), or cut into two halves.
+fn in_sessions(mut day: Instance, sessions: usize) -> Instance {
+    if sessions == 2 {
+        let n = day.session_lengths.iter().sum::<usize>();
+        day.session_lengths = vec![n / 2, n - n / 2];
+    }
+    day
+}
+
 fn tiny_instance() -> impl Strategy<Value = Instance> {
     (1usize..=2, 1usize..=3, 3usize..=5, 0usize..=2).prop_flat_map(|(n_sess, len, np, pool)| {
         let n_slots = n_sess * len;
@@ -530,11 +539,7 @@ fn hub_instance() -> impl Strategy<Value = Instance> {
                     ..req(0, k + 1, 3)
                 })
                 .collect();
-            let mut day = inst(n_slots, 2, participants, requests);
-            if sessions == 2 {
-                day.session_lengths = vec![n_slots / 2, n_slots - n_slots / 2];
-            }
-            day
+            in_sessions(inst(n_slots, 2, participants, requests), sessions)
         })
     })
 }
@@ -601,11 +606,7 @@ fn partners_instance() -> impl Strategy<Value = Instance> {
                     ..req(a, b, 3)
                 })
                 .collect();
-            let mut day = inst(n_slots, 3, people, requests);
-            if sessions == 2 {
-                day.session_lengths = vec![n_slots / 2, n_slots - n_slots / 2];
-            }
-            day
+            in_sessions(inst(n_slots, 3, people, requests), sessions)
         })
     })
 }
@@ -662,10 +663,7 @@ fn crowded_instance() -> impl Strategy<Value = Instance> {
                         day.table_owner.push(Some(p));
                         day.participants[p].table = Some(day.table_owner.len() - 1);
                     }
-                    if sessions == 2 {
-                        day.session_lengths = vec![n_slots / 2, n_slots - n_slots / 2];
-                    }
-                    day
+                    in_sessions(day, sessions)
                 })
         },
     )
