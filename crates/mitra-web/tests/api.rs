@@ -136,6 +136,20 @@ struct Cast {
     meeting: i64,
 }
 
+/// A pending request from `from` to our company, with its note.
+async fn ask_ours(store: &Store, from: &OrgId, note: &str) -> i64 {
+    let ours = OrgId::parse(GUEST_ORG).unwrap();
+    let now = mitra_web::auth::now();
+    match store
+        .ask_meeting(&event(), from, &ours, Some(note), now, now + 3600)
+        .await
+        .unwrap()
+    {
+        mitra_store::Asked::Pending(id) => id,
+        other => panic!("expected a pending request, got {other:?}"),
+    }
+}
+
 async fn cast(store: &Store, app: &axum::Router) -> Cast {
     let event = event();
     let people = store.people(&event).await.unwrap();
@@ -183,21 +197,7 @@ async fn cast(store: &Store, app: &axum::Router) -> Cast {
         })
         .expect("the Lampung company has meetings")
         .id;
-    let incoming = match store
-        .ask_meeting(
-            &event,
-            &asker,
-            &ours,
-            Some("Kopi?"),
-            mitra_web::auth::now(),
-            mitra_web::auth::now() + 3600,
-        )
-        .await
-        .unwrap()
-    {
-        mitra_store::Asked::Pending(id) => id,
-        other => panic!("expected a pending request, got {other:?}"),
-    };
+    let incoming = ask_ours(store, &asker, "Kopi?").await;
     let people = [
         ORGANIZER.to_string(),
         LEAD.to_string(),
@@ -1151,21 +1151,7 @@ async fn the_organizer_runs_matching_schedules_and_publishes(backend: Backend) {
         assert!(said, "an unplaced request says why: {}", proposal.json);
         let next = fresh.next().expect("a host whose request can be placed");
         asker = next.to_string();
-        incoming = match store
-            .ask_meeting(
-                &event(),
-                next,
-                &ours,
-                Some("Lada?"),
-                mitra_web::auth::now(),
-                mitra_web::auth::now() + 3600,
-            )
-            .await
-            .unwrap()
-        {
-            mitra_store::Asked::Pending(id) => id,
-            other => panic!("expected a pending request, got {other:?}"),
-        };
+        incoming = ask_ours(&store, next, "Lada?").await;
     };
     let met: u64 = proposal.json["met"]
         .as_array()
