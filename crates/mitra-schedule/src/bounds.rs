@@ -157,34 +157,47 @@ fn met_bound_of(m: &Model, keep: impl Fn(u8) -> bool) -> usize {
     reqs.len().min(flow_bound).min(slot_bound)
 }
 
+/// What both breaks bounds start from: each participant's met requests,
+/// and the slots they could take (bits, `Model::words` per participant).
+pub(crate) struct MetSet {
+    mine: Vec<Vec<u32>>,
+    usable: Vec<u64>,
+}
+
+impl MetSet {
+    pub(crate) fn of(m: &Model, slot_of: &[u32]) -> MetSet {
+        let mut mine: Vec<Vec<u32>> = vec![Vec::new(); m.np];
+        let mut usable = vec![0u64; m.np * m.words];
+        for (r, &s) in slot_of.iter().enumerate() {
+            if s == NONE {
+                continue;
+            }
+            for p in [m.req_a[r] as usize, m.req_b[r] as usize] {
+                mine[p].push(r as u32);
+                for &c in m.cands(r) {
+                    set_bit(&mut usable[p * m.words..], c as usize);
+                }
+            }
+        }
+        MetSet { mine, usable }
+    }
+}
+
 /// The breaks bound for the met set of `slot_of`: the higher of the
 /// participants' own (`breaks_bound`) and the table load's
 /// (`load_breaks_bound`, not run when the first reaches `enough`).
 pub(crate) fn breaks_floor(m: &Model, slot_of: &[u32], enough: usize) -> usize {
-    let own = breaks_bound(m, slot_of);
+    let met = MetSet::of(m, slot_of);
+    let own = breaks_bound(m, slot_of, &met);
     if own >= enough {
         return own;
     }
-    own.max(load_breaks_bound(m, slot_of, enough))
+    own.max(load_breaks_bound(m, &met, enough))
 }
 
-pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
+pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32], met: &MetSet) -> usize {
     let np = m.np;
-    // each participant's met requests, and the slots they could take
-    let mut mine: Vec<Vec<u32>> = vec![Vec::new(); np];
-    let mut usable = vec![0u64; np * m.words];
-    for (r, &s) in slot_of.iter().enumerate() {
-        if s == NONE {
-            continue;
-        }
-        for p in [m.req_a[r] as usize, m.req_b[r] as usize] {
-            mine[p].push(r as u32);
-            for &c in m.cands(r) {
-                let c = c as usize;
-                usable[p * m.words + c / 64] |= 1 << (c % 64);
-            }
-        }
-    }
+    let MetSet { mine, usable } = met;
     let mut total = 0;
     let mut needed_of = vec![0usize; np];
     let mut with_break = vec![false; np];
@@ -249,7 +262,7 @@ pub(crate) fn breaks_bound(m: &Model, slot_of: &[u32]) -> usize {
         needed_of[p] = needed;
         total += needed;
     }
-    total + partner_windows(m, &mine, &usable, &needed_of, &with_break)
+    total + partner_windows(m, mine, usable, &needed_of, &with_break)
 }
 
 /// Block choices the partners' windows bound tries for one participant,
@@ -595,22 +608,11 @@ where
 /// lower bound. Prices follow the subgradient (seats wanted less seats
 /// there) for a fixed number of steps, so the bound is the same on every
 /// run. It stops early once it reaches `enough`.
-pub(crate) fn load_breaks_bound(m: &Model, slot_of: &[u32], enough: usize) -> usize {
+pub(crate) fn load_breaks_bound(m: &Model, met: &MetSet, enough: usize) -> usize {
     let np = m.np;
     let n = m.n_slots;
-    let mut count = vec![0usize; np];
-    let mut usable = vec![0u64; np * m.words];
-    for (r, &s) in slot_of.iter().enumerate() {
-        if s == NONE {
-            continue;
-        }
-        for p in [m.req_a[r] as usize, m.req_b[r] as usize] {
-            count[p] += 1;
-            for &c in m.cands(r) {
-                set_bit(&mut usable[p * m.words..], c as usize);
-            }
-        }
-    }
+    let MetSet { mine, usable } = met;
+    let count: Vec<usize> = mine.iter().map(Vec::len).collect();
     let people: Vec<usize> = (0..np).filter(|&p| count[p] >= 2).collect();
     // the work of one step: the programme's cells over all people
     let step_work: usize = people.iter().map(|&p| n * (count[p] + 1)).sum();

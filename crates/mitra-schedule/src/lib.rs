@@ -30,10 +30,9 @@
 //! proves the breaks the fewest (a short polish of idle slots follows); or
 //! when the best schedule has no break and no idle slot and no record has
 //! come for twice the moves it took to find it. Searches side by side race
-//! to a proof (of an optimum, or of
-//! the fewest breaks) without giving up determinism (see `search::Race`).
-//! Bounds come from flow relaxations and, for breaks, from the table load
-//! as a Lagrangian dual (see `bounds.rs`).
+//! to a proof (of an optimum, or of the fewest breaks) without giving up
+//! determinism (see `search::Race`). Bounds come from flow relaxations and,
+//! for breaks, from the table load as a Lagrangian dual (see `bounds.rs`).
 
 // Index loops over parallel arrays read better than zipped iterators here.
 #![allow(clippy::needless_range_loop)]

@@ -714,11 +714,12 @@ impl BreaksProof {
             || (breaks <= 2 * self.known && breaks + breaks / 4 < self.checked_at);
         if breaks > self.known && breaks < self.checked_at && (first || near) {
             self.checked_at = breaks;
-            let bound = crate::bounds::breaks_bound(st.m, &st.slot_of) as i64;
+            let met = crate::bounds::MetSet::of(st.m, &st.slot_of);
+            let bound = crate::bounds::breaks_bound(st.m, &st.slot_of, &met) as i64;
             self.known = self.known.max(bound);
             if !self.load_taken && self.known < breaks {
                 self.load_taken = true;
-                let load = crate::bounds::load_breaks_bound(st.m, &st.slot_of, breaks as usize);
+                let load = crate::bounds::load_breaks_bound(st.m, &met, breaks as usize);
                 self.known = self.known.max(load as i64);
             }
         }
@@ -741,11 +742,11 @@ fn polish_only(it: u64, budget_base: u64, budget: &mut u64, cool: &mut f64, temp
 
 /// Searches side by side, each with its own seed, and the first proof
 /// among them: of an optimum, or of the fewest breaks (what is left then
-/// is the prover's own polish of idle slots). The proof that counts is the one made at the
-/// fewest moves (then by the lowest search index); a search ends once
-/// another has proven at fewer moves than it has made. So every search
-/// runs, the same as alone, at least as far as that proof, and the winner
-/// never depends on which thread the machine ran faster.
+/// is the prover's own polish of idle slots). The proof that counts is the
+/// one made at the fewest moves (then by the lowest search index); a
+/// search ends once another has proven at fewer moves than it has made. So
+/// every search runs, the same as alone, at least as far as that proof, and
+/// the winner never depends on which thread the machine ran faster.
 #[derive(Default)]
 pub(crate) struct Race {
     proven: std::sync::Mutex<Option<(u64, usize)>>,

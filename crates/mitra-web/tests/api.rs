@@ -136,6 +136,20 @@ struct Cast {
     meeting: i64,
 }
 
+/// Whether `x` and `o` have a request or a meeting between them.
+fn touches(
+    requests: &[mitra_store::StoredRequest],
+    meetings: &[mitra_store::StoredMeeting],
+    x: &OrgId,
+    o: &OrgId,
+) -> bool {
+    requests.iter().any(|r| {
+        (&r.request.from == x && &r.request.to == o) || (&r.request.to == x && &r.request.from == o)
+    }) || meetings.iter().any(|m| {
+        (&m.meeting.a == x && &m.meeting.b == o) || (&m.meeting.b == x && &m.meeting.a == o)
+    })
+}
+
 /// A pending request from `from` to our company, with its note.
 async fn ask_ours(store: &Store, from: &OrgId, note: &str) -> i64 {
     let ours = OrgId::parse(GUEST_ORG).unwrap();
@@ -157,14 +171,7 @@ async fn cast(store: &Store, app: &axum::Router) -> Cast {
     let meetings = store.meetings(&event).await.unwrap();
     let requests = store.requests(&event).await.unwrap();
     let ours = OrgId::parse(GUEST_ORG).unwrap();
-    let touches = |x: &OrgId, o: &OrgId| {
-        requests.iter().any(|r| {
-            (&r.request.from == x && &r.request.to == o)
-                || (&r.request.to == x && &r.request.from == o)
-        }) || meetings.iter().any(|m| {
-            (&m.meeting.a == x && &m.meeting.b == o) || (&m.meeting.b == x && &m.meeting.a == o)
-        })
-    };
+    let touches = |x: &OrgId, o: &OrgId| touches(&requests, &meetings, x, o);
     let hosts: Vec<_> = orgs
         .iter()
         .filter(|o| o.side == Side::Host && !touches(&ours, &o.id))
@@ -1104,15 +1111,7 @@ async fn the_organizer_runs_matching_schedules_and_publishes(backend: Backend) {
             .unwrap()
             .into_iter()
             .filter(|o| o.side == Side::Host && o.id.as_str() != c.asker)
-            .filter(|o| {
-                !requests.iter().any(|r| {
-                    (r.request.from == o.id && r.request.to == ours)
-                        || (r.request.to == o.id && r.request.from == ours)
-                }) && !meetings.iter().any(|m| {
-                    (m.meeting.a == o.id && m.meeting.b == ours)
-                        || (m.meeting.b == o.id && m.meeting.a == ours)
-                })
-            })
+            .filter(|o| !touches(&requests, &meetings, &o.id, &ours))
             .map(|o| o.id)
             .collect()
     };
