@@ -29,8 +29,9 @@
 //! allow (proven optimal); when every request is met and `bound_breaks`
 //! proves the breaks the fewest (a short polish of idle slots follows); or
 //! when the best schedule has no break and no idle slot and no record has
-//! come for twice the moves it took to find it. Searches side by side race
-//! to a proof (of an optimum, or of the fewest breaks) without giving up
+//! come for twice the moves it took to find it. A small day that can meet
+//! every request starts with a short sprint, where such a proof often comes
+//! already. Searches side by side race to a proof (of an optimum, or of the fewest breaks) without giving up
 //! determinism (see `search::Race`). Bounds come from flow relaxations and,
 //! for breaks, from the table load as a Lagrangian dual (see `bounds.rs`).
 

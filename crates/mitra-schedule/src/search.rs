@@ -810,6 +810,29 @@ fn work_budget(opts: &Options<'_>, nr: usize) -> u64 {
         .clamp(opts.min_moves, opts.max_moves.max(opts.min_moves))
 }
 
+/// A small day that can meet every request first gets a sprint: a search
+/// of one part in this many of the budget, cooled in that time, and only
+/// then the whole search, from where the sprint ended. Most such days reach
+/// their fewest breaks in the sprint already, and the breaks bound proves
+/// it (a JAIR day of 180 meetings: 0.3 s instead of 1.5 s); on the others
+/// the sprint is an eighth more work. Not where some requests cannot be
+/// met: no proof can end those searches early, and the sprint's schedule
+/// was a worse start for the insertions (breaks left on the dev set's
+/// interpreter day).
+const SPRINT_SHARE: u64 = 8;
+
+/// Whether the met bounds allow every request that has a candidate slot
+/// to be met (else the breaks proof can never start).
+fn all_meetable(m: &crate::model::Model, bounds: &MetBounds) -> bool {
+    let mut can = [0usize; 3];
+    for r in 0..m.n_req() {
+        if !m.cands(r).is_empty() {
+            can[3 - m.pri[r] as usize] += 1;
+        }
+    }
+    can == bounds.lex
+}
+
 /// The whole search, as search number `search` in `race`.
 pub(crate) fn run(
     st: &mut State<'_>,
@@ -863,6 +886,16 @@ pub(crate) fn run(
     let mut ending = Ending::Done;
     let mut temp = t0;
     let mut cool = (t1 / t0).powf(1.0 / budget as f64);
+    // A sprint first, where a proof can end the search (see `SPRINT_SHARE`)
+    let sprint = if nr <= EXTEND_UP_TO && !m.has_prev && all_meetable(m, bounds) {
+        budget_base / SPRINT_SHARE
+    } else {
+        0
+    };
+    if sprint > 0 {
+        budget += sprint;
+        cool = (t1 / t0).powf(1.0 / sprint as f64);
+    }
     let mut it: u64 = 0;
     let track_from = if nr < 20_000 { 0 } else { budget / 2 };
     // Soft tables need every record tracked: a late-tracked search could
@@ -906,6 +939,11 @@ pub(crate) fn run(
         while it < budget {
             it += 1;
             temp *= cool;
+            if it == sprint && !proof.proven {
+                // the sprint proved nothing: the whole search follows
+                temp = t0;
+                cool = (t1 / t0).powf(1.0 / budget_base as f64);
+            }
             if let Some(soft) = soft.as_mut()
                 && it >= soft.next
             {
