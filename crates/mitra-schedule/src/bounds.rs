@@ -607,7 +607,8 @@ where
 /// the slots), and whatever the prices, the sum less the seats' worth is a
 /// lower bound. Prices follow the subgradient (seats wanted less seats
 /// there) for a fixed number of steps, so the bound is the same on every
-/// run. It stops early once it reaches `enough`.
+/// run. It stops early once it reaches `enough`, or once it stalls (see
+/// `LOAD_WINDOW`).
 pub(crate) fn load_breaks_bound(m: &Model, met: &MetSet, enough: usize) -> usize {
     let np = m.np;
     let n = m.n_slots;
@@ -637,7 +638,9 @@ pub(crate) fn load_breaks_bound(m: &Model, met: &MetSet, enough: usize) -> usize
     let mut dp = BlockProgramme::default();
     let mut best = 0.0f64;
     let mut step = LOAD_FIRST_STEP;
-    for _ in 0..steps {
+    // the highest value of this window of steps, and of the one before
+    let (mut window_high, mut last_high) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for at in 0..steps {
         load.iter_mut().for_each(|l| *l = 0);
         let mut value: f64 = -(0..n).map(|s| price[s] * seats[s]).sum::<f64>();
         for &p in &people {
@@ -649,6 +652,18 @@ pub(crate) fn load_breaks_bound(m: &Model, met: &MetSet, enough: usize) -> usize
         best = best.max(value);
         if ceil_bound(best) >= enough {
             break;
+        }
+        // (the first step, at no prices, is where the climb starts from,
+        // not part of it)
+        if at > 0 {
+            window_high = window_high.max(value);
+        }
+        if (at + 1) % LOAD_WINDOW == 0 {
+            if window_high <= last_high + LOAD_GAIN {
+                break;
+            }
+            last_high = window_high;
+            window_high = f64::NEG_INFINITY;
         }
         let grad: Vec<f64> = (0..n).map(|s| load[s] as f64 - seats[s]).collect();
         // at prices that are all zero and no slot over its seats, no price
@@ -673,6 +688,13 @@ pub(crate) fn load_breaks_bound(m: &Model, met: &MetSet, enough: usize) -> usize
 /// and the bound is not tried: a day too large for it).
 const LOAD_STEPS: usize = 300;
 const LOAD_MIN_STEPS: usize = 30;
+/// The price search also ends when a window of this many steps rose no
+/// higher than the window before (by `LOAD_GAIN`): the values climb while
+/// the prices still find crowded slots, and where the tables force no
+/// break they keep falling back to zero (the whole search was most of a
+/// small day's fixed cost there).
+const LOAD_WINDOW: usize = 50;
+const LOAD_GAIN: f64 = 1e-3;
 /// Work allowed to the price search, in programme cells (about 0.1 s).
 const LOAD_WORK: usize = 60_000_000;
 /// The first price step, in breaks, and its decay per step.
