@@ -695,8 +695,9 @@ const LOAD_MIN_STEPS: usize = 30;
 /// small day's fixed cost there).
 const LOAD_WINDOW: usize = 50;
 const LOAD_GAIN: f64 = 1e-3;
-/// Work allowed to the price search, in programme cells (about 0.1 s).
-const LOAD_WORK: usize = 60_000_000;
+/// Work allowed to the price search, in programme cells (at about 20 ns
+/// a cell, 0.3 s at most).
+const LOAD_WORK: usize = 15_000_000;
 /// The first price step, in breaks, and its decay per step.
 const LOAD_FIRST_STEP: f64 = 0.5;
 const LOAD_STEP_DECAY: f64 = 0.98;

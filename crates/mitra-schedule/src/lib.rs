@@ -115,7 +115,7 @@ pub struct Options<'a> {
     pub seed: u64,
     /// Search effort: moves per request (the budget is `effort` moves for
     /// each of the first 5,000 requests and half that for each further
-    /// one, clamped to `[min_moves, max_moves]`; a quarter of it when
+    /// one, clamped to `[min_moves, max_moves]`; an eighth of it when
     /// re-scheduling, where most meetings stay put).
     pub effort: u64,
     pub min_moves: u64,
@@ -337,7 +337,16 @@ fn finish(
     stats.breaks = breaks;
     stats.idle_slots = idle;
     stats.bound_met = bound_met;
-    stats.bound_breaks = bounds::breaks_floor(m, &st.slot_of, breaks).min(breaks);
+    // Re-scheduling answers on the day, where a change of one request must
+    // take well under a second: the table load's price search (a few tenths
+    // of a second on an event) is left out there, and the bound is the
+    // participants' own.
+    let floor = if m.has_prev {
+        bounds::breaks_bound(m, &st.slot_of, &bounds::MetSet::of(m, &st.slot_of))
+    } else {
+        bounds::breaks_floor(m, &st.slot_of, breaks)
+    };
+    stats.bound_breaks = floor.min(breaks);
     stats.kept = st.kept as usize;
     Solution {
         outcome,

@@ -849,7 +849,7 @@ pub(crate) fn run(
     }
     let mut budget = work_budget(opts, nr);
     if m.has_prev {
-        budget = (budget / 4).max(10_000);
+        budget = (budget / 8).max(10_000);
     }
     let budget_base = budget;
     let mut rng = Rng::new(opts.seed);
