@@ -744,7 +744,9 @@ impl BlockProgramme {
             let starts_session = m.sess_start[m.sess_of[s] as usize] as usize == s;
             self.next.clear();
             self.next.resize(states, inf);
-            for j in 0..=k {
+            // only counts that are reachable by now and can still reach `k`
+            let (lo, hi) = (k.saturating_sub(n - s), s.min(k));
+            for j in lo..=hi {
                 for phase in 0..3 {
                     let c = self.cost[j * 3 + phase];
                     if c == inf {
