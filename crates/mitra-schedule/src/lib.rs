@@ -31,9 +31,10 @@
 //! when the best schedule has no break and no idle slot and no record has
 //! come for twice the moves it took to find it. A small day that can meet
 //! every request starts with a short sprint, where such a proof often comes
-//! already. Searches side by side race to a proof (of an optimum, or of the fewest breaks) without giving up
-//! determinism (see `search::Race`). Bounds come from flow relaxations and,
-//! for breaks, from the table load as a Lagrangian dual (see `bounds.rs`).
+//! already. Searches side by side race to a proof (of an optimum, or of
+//! the fewest breaks) without giving up determinism (see `search::Race`).
+//! Bounds come from flow relaxations and, for breaks, from the table load
+//! as a Lagrangian dual (see `bounds.rs`).
 
 // Index loops over parallel arrays read better than zipped iterators here.
 #![allow(clippy::needless_range_loop)]
@@ -338,14 +339,11 @@ fn finish(
     stats.idle_slots = idle;
     stats.bound_met = bound_met;
     // Re-scheduling answers on the day, where a change of one request must
-    // take well under a second: the table load's price search (a few tenths
-    // of a second on an event) is left out there, and the bound is the
-    // participants' own.
-    let floor = if m.has_prev {
-        bounds::breaks_bound(m, &st.slot_of, &bounds::MetSet::of(m, &st.slot_of))
-    } else {
-        bounds::breaks_floor(m, &st.slot_of, breaks)
-    };
+    // take well under a second: there the table load's price search (a few
+    // tenths of a second on an event) is asked for nothing, and the bound
+    // is the participants' own.
+    let enough = if m.has_prev { 0 } else { breaks };
+    let floor = bounds::breaks_floor(m, &st.slot_of, enough);
     stats.bound_breaks = floor.min(breaks);
     stats.kept = st.kept as usize;
     Solution {

@@ -810,16 +810,16 @@ fn work_budget(opts: &Options<'_>, nr: usize) -> u64 {
         .clamp(opts.min_moves, opts.max_moves.max(opts.min_moves))
 }
 
-/// A small day that can meet every request first gets sprints: searches
-/// of one part in these many of the budget each, cooled in that time, and
-/// only then the whole search, from where the sprints ended. Many such days
-/// reach their fewest breaks in a sprint already, and the breaks bound (or
-/// a schedule without break and idle slot) proves it (a JAIR day of 180
-/// meetings: 0.3 s instead of 1.5 s); on the others the sprints are more
-/// work. Not where some requests cannot be met: no proof can end those
-/// searches early, and a sprint's schedule was a worse start for the
-/// insertions (breaks left on the dev set's interpreter day).
-const SPRINT_SHARES: &[u64] = &[8];
+/// A small day that can meet every request first gets a sprint: a search
+/// of one part in this many of the budget, cooled in that time, and only
+/// then the whole search, from where the sprint ended. Many such days reach
+/// their fewest breaks in the sprint already, and the breaks bound (or a
+/// schedule without break and idle slot) proves it (a JAIR day of 180
+/// meetings: 0.3 s instead of 1.5 s); on the others the sprint is an
+/// eighth more work. Not where some requests cannot be met: no proof can
+/// end those searches early, and the sprint's schedule was a worse start
+/// for the insertions (breaks left on the dev set's interpreter day).
+const SPRINT_SHARE: u64 = 8;
 
 /// Whether the met bounds allow every request that has a candidate slot
 /// to be met (else the breaks proof can never start).
@@ -886,21 +886,16 @@ pub(crate) fn run(
     let mut ending = Ending::Done;
     let mut temp = t0;
     let mut cool = (t1 / t0).powf(1.0 / budget as f64);
-    // Sprints first, where a proof can end the search (see `SPRINT_SHARES`):
-    // each cooled on its own, the whole search after them
-    let sprints: Vec<u64> = if nr <= EXTEND_UP_TO && !m.has_prev && all_meetable(m, bounds) {
-        SPRINT_SHARES
-            .iter()
-            .map(|&share| budget_base / share)
-            .collect()
+    // A sprint first, where a proof can end the search (see `SPRINT_SHARE`)
+    let sprint = if nr <= EXTEND_UP_TO && !m.has_prev && all_meetable(m, bounds) {
+        budget_base / SPRINT_SHARE
     } else {
-        Vec::new()
+        0
     };
-    let mut stage = 0;
-    let mut stage_end = sprints.first().copied().unwrap_or(0);
-    if let Some(&first) = sprints.first() {
-        budget += sprints.iter().sum::<u64>();
-        cool = (t1 / t0).powf(1.0 / first as f64);
+    let mut sprinting = sprint > 0;
+    if sprinting {
+        budget += sprint;
+        cool = (t1 / t0).powf(1.0 / sprint as f64);
     }
     let mut it: u64 = 0;
     let track_from = if nr < 20_000 { 0 } else { budget / 2 };
@@ -945,16 +940,14 @@ pub(crate) fn run(
         while it < budget {
             it += 1;
             temp *= cool;
-            if stage < sprints.len() && it >= stage_end {
-                // a sprint ended (block moves count several moves, so
-                // `it` may pass its end): unless it proved the breaks,
-                // the next sprint or the whole search starts hot
-                stage += 1;
-                let next = sprints.get(stage).copied().unwrap_or(budget_base);
-                stage_end = it + next;
+            if sprinting && it >= sprint {
+                // the sprint ended (block moves count several moves, so `it`
+                // may pass its end): unless it proved the breaks, the whole
+                // search follows, hot again
+                sprinting = false;
                 if !proof.proven {
                     temp = t0;
-                    cool = (t1 / t0).powf(1.0 / next as f64);
+                    cool = (t1 / t0).powf(1.0 / budget_base as f64);
                 }
             }
             if let Some(soft) = soft.as_mut()

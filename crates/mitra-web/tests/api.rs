@@ -1093,38 +1093,22 @@ async fn the_organizer_runs_matching_schedules_and_publishes(backend: Backend) {
         })
         .collect();
     assert!(history.len() > 100);
-    // Something new to place, with room by construction: a host that has
-    // not met us, sits at its own table and is free in a slot where we are
-    // free. It brings an Indonesian speaker (so no interpreter is needed,
-    // whatever the day left of theirs) and asks us; our company accepts.
+    // Something new to place, with room by construction (see
+    // `host_with_room`): that host asks us, and our company accepts.
     let ours = OrgId::parse(GUEST_ORG).unwrap();
-    let plan = store.event_plan(&event()).await.unwrap();
-    let busy = |who: &OrgId, slot: &mitra_core::ids::SlotId| {
-        history
-            .iter()
-            .any(|m| &m.meeting.slot == slot && (&m.meeting.a == who || &m.meeting.b == who))
-    };
     let requests = store.requests(&event()).await.unwrap();
     let meetings = store.meetings(&event()).await.unwrap();
-    let tables = store.tables(&event()).await.unwrap();
-    let mut host = store
+    let fresh_hosts: Vec<OrgId> = store
         .organizations(&event())
         .await
         .unwrap()
         .into_iter()
         .filter(|o| o.side == Side::Host && !touches(&requests, &meetings, &o.id, &ours))
-        .filter(|o| tables.iter().any(|t| t.fixed_to.as_ref() == Some(&o.id)))
-        .find(|o| {
-            plan.slots
-                .iter()
-                .any(|s| !busy(&ours, &s.id) && !busy(&o.id, &s.id))
-        })
-        .expect("a host with its own table, free when we are");
-    host.languages
-        .push(mitra_core::codes::LanguageCode::parse("id").unwrap());
-    store.import(&event(), &[], &[host.clone()]).await.unwrap();
-    let asker = host.id.to_string();
-    let incoming = ask_ours(&store, &host.id, "Lada?").await;
+        .map(|o| o.id)
+        .collect();
+    let host = host_with_room(&store, fresh_hosts).await;
+    let asker = host.to_string();
+    let incoming = ask_ours(&store, &host, "Lada?").await;
     let accepted = call(
         &app,
         Method::POST,

@@ -136,45 +136,27 @@ async fn the_main_journey_in_a_real_browser(backend: Backend) {
     let (dir, store) = demo_store_on(backend).await;
     let event = event();
 
-    // The guest, and the best-matched host it has no request with yet that
-    // can be placed whatever the demo's day left: one with its own table,
-    // free in a slot where the guest is free, that brings an Indonesian
-    // speaker (so no interpreter is needed).
+    // The guest, and the best-matched host it has no request with yet whose
+    // meeting can be placed whatever the demo's day left (see
+    // `host_with_room`).
     let guest = mitra_core::ids::OrgId::parse(GUEST_ORG).unwrap();
     let people = store.people(&event).await.unwrap();
     let orgs = store.organizations(&event).await.unwrap();
     let requests = store.requests(&event).await.unwrap();
     let recommendations = store.recommendations(&event, &guest).await.unwrap();
-    let tables = store.tables(&event).await.unwrap();
-    let plan = store.event_plan(&event).await.unwrap();
-    let meetings = store.meetings(&event).await.unwrap();
-    let busy = |who: &mitra_core::ids::OrgId, slot: &mitra_core::ids::SlotId| {
-        meetings
-            .iter()
-            .any(|m| &m.meeting.slot == slot && (&m.meeting.a == who || &m.meeting.b == who))
-    };
-    let host = recommendations
+    let unasked: Vec<_> = recommendations
         .iter()
         .map(|r| r.other.clone())
-        .find(|o| {
+        .filter(|o| {
             orgs.iter().any(|x| &x.id == o && x.side == Side::Host)
                 && people.iter().any(|p| p.role == Role::CompanyRep(o.clone()))
                 && !requests.iter().any(|r| {
                     (r.request.from == guest && &r.request.to == o)
                         || (&r.request.from == o && r.request.to == guest)
                 })
-                && tables.iter().any(|t| t.fixed_to.as_ref() == Some(o))
-                && plan
-                    .slots
-                    .iter()
-                    .any(|s| !busy(&guest, &s.id) && !busy(o, &s.id))
         })
-        .expect("a recommended host the guest has not asked yet, free when it is");
-    let mut speaks = orgs.iter().find(|x| x.id == host).unwrap().clone();
-    speaks
-        .languages
-        .push(mitra_core::codes::LanguageCode::parse("id").unwrap());
-    store.import(&event, &[], &[speaks]).await.unwrap();
+        .collect();
+    let host = host_with_room(&store, unasked).await;
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());

@@ -717,3 +717,46 @@ fn encode(s: &str) -> String {
     }
     out
 }
+
+/// The first of `candidates` (hosts, in the caller's order) whose meeting
+/// with our company can be placed whatever the demo's day left: it has its
+/// own table and is free in a slot where we are free. It is given an
+/// Indonesian speaker, so no interpreter is needed (the day may have left
+/// our Indonesian-only company none).
+pub async fn host_with_room(
+    store: &Store,
+    candidates: impl IntoIterator<Item = mitra_core::ids::OrgId>,
+) -> mitra_core::ids::OrgId {
+    let event = event();
+    let ours = mitra_core::ids::OrgId::parse(GUEST_ORG).unwrap();
+    let plan = store.event_plan(&event).await.unwrap();
+    let tables = store.tables(&event).await.unwrap();
+    let meetings = store.meetings(&event).await.unwrap();
+    let busy = |who: &mitra_core::ids::OrgId, slot: &mitra_core::ids::SlotId| {
+        meetings
+            .iter()
+            .any(|m| &m.meeting.slot == slot && (&m.meeting.a == who || &m.meeting.b == who))
+    };
+    let host = candidates
+        .into_iter()
+        .find(|o| {
+            tables.iter().any(|t| t.fixed_to.as_ref() == Some(o))
+                && plan
+                    .slots
+                    .iter()
+                    .any(|s| !busy(&ours, &s.id) && !busy(o, &s.id))
+        })
+        .expect("a host with its own table, free when our company is");
+    let mut speaks = store
+        .organizations(&event)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.id == host)
+        .unwrap();
+    speaks
+        .languages
+        .push(mitra_core::codes::LanguageCode::parse("id").unwrap());
+    store.import(&event, &[], &[speaks]).await.unwrap();
+    host
+}
