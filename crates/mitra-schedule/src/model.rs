@@ -21,7 +21,8 @@ pub(crate) struct Model {
     pub sess_of: Vec<u32>,
     pub sess_start: Vec<u32>,
     pub sess_len: Vec<u32>,
-    /// Weight of a break against one idle slot in the search's cost.
+    /// Weight of a break against one idle slot: above any gap, so that a
+    /// cost ranks breaks first (re-scheduling searches with it).
     pub break_weight: i64,
     pub np: usize,
     pub words: usize,

@@ -635,7 +635,7 @@ impl SoftTables {
                         *room = cap + SOFT_EXTRA;
                     }
                 }
-                st.over_weight = (m.break_weight / 4).max(1);
+                st.over_weight = (st.break_weight / 4).max(1);
             }
             return;
         }
@@ -833,6 +833,27 @@ fn all_meetable(m: &crate::model::Model, bounds: &MetBounds) -> bool {
     can == bounds.lex
 }
 
+/// What a break costs in the search's cost, in idle slots, for most of
+/// the search (see `State::break_weight`). At the model's weight (above
+/// the longest gap) every break looks alike to the search: closing a gap
+/// of five slots to one gains nothing until it closes. At two, a break's
+/// length guides the search (a gap shrinks a slot at a time, each step a
+/// gain); the best schedule is still judged by breaks first
+/// (`Score::better`). The rest of the base budget (after
+/// `LIGHT_PERCENT` of it) runs at the model's weight, where a break no
+/// longer trades for two idle slots. Measured over 16 seeds at the
+/// product's budget: ticf-14crafa meets its published optimum in 16
+/// instead of 2, forum-14 and tic-14crafc no less often, and the crafted
+/// days that miss it miss by about as much (means within 0.4 breaks);
+/// 100,440 generated requests end with 81 breaks instead of 220. Not when
+/// re-scheduling, where a break weighs against keeping meetings where
+/// they were.
+const SEARCH_BREAK_WEIGHT: i64 = 2;
+
+/// The share of the base budget, in percent, run at the light break
+/// weight.
+const LIGHT_PERCENT: u64 = 80;
+
 /// The whole search, as search number `search` in `race`.
 pub(crate) fn run(
     st: &mut State<'_>,
@@ -841,8 +862,15 @@ pub(crate) fn run(
     race: &Race,
     search: usize,
 ) -> Ending {
-    construct(st);
     let m = st.m;
+    // the light break weight first, where it applies (see
+    // `SEARCH_BREAK_WEIGHT`)
+    let full_weight = m.break_weight;
+    let light = !m.has_prev;
+    if light {
+        st.break_weight = SEARCH_BREAK_WEIGHT;
+    }
+    construct(st);
     let nr = m.n_req();
     if nr == 0 {
         return Ending::Done;
@@ -853,8 +881,13 @@ pub(crate) fn run(
     }
     let budget_base = budget;
     let mut rng = Rng::new(opts.seed);
-    let w = m.break_weight as f64;
-    let (t0, t1) = (0.6 * w, 0.03 * w);
+    let w = st.break_weight as f64;
+    let (mut t0, mut t1) = (0.6 * w, 0.03 * w);
+    let heavy_from = if light {
+        budget_base * LIGHT_PERCENT / 100
+    } else {
+        u64::MAX
+    };
     let n_prev_ok = (0..nr).filter(|&r| m.prev_table[r] != NONE).count() as i64;
     // the met levels at the given bounds (every request met reaches any)
     let met_at = |st: &State<'_>, bound: &[usize; 3]| -> bool {
@@ -949,6 +982,15 @@ pub(crate) fn run(
                     temp = t0;
                     cool = (t1 / t0).powf(1.0 / budget_base as f64);
                 }
+            }
+            if it >= heavy_from && st.break_weight != full_weight {
+                // breaks first from here: the temperatures keep their
+                // measure against what a break costs
+                let ratio = full_weight as f64 / st.break_weight as f64;
+                st.break_weight = full_weight;
+                temp *= ratio;
+                t0 *= ratio;
+                t1 *= ratio;
             }
             if let Some(soft) = soft.as_mut()
                 && it >= soft.next

@@ -57,6 +57,10 @@ pub(crate) struct State<'m> {
     /// Pool meetings above the tables, and what each costs meanwhile.
     pub over: i64,
     pub over_weight: i64,
+    /// What a break costs in the cost, in idle slots: the model's (above
+    /// any gap, so that breaks come first), or the search's own
+    /// (`search::SEARCH_BREAK_WEIGHT`).
+    pub break_weight: i64,
     pub pool_list: Vec<Vec<u32>>,
     pub pool_pos: Vec<u32>,
     /// Unmet requests that have candidate slots (others can never be met).
@@ -96,6 +100,7 @@ impl<'m> State<'m> {
             pool_room: m.pool_cap.clone(),
             over: 0,
             over_weight: 0,
+            break_weight: m.break_weight,
             pool_list: vec![Vec::new(); m.n_slots],
             pool_pos: vec![NONE; nr],
             unmet: Vec::new(),
@@ -126,7 +131,7 @@ impl<'m> State<'m> {
     pub fn score(&self) -> Score {
         Score {
             met: self.met,
-            cost: self.breaks * self.m.break_weight + self.idle + self.over * self.over_weight,
+            cost: self.breaks * self.break_weight + self.idle + self.over * self.over_weight,
             breaks: self.breaks,
             idle: self.idle,
             over: self.over,
@@ -491,17 +496,17 @@ impl<'m> State<'m> {
         let off = s - start;
         if len <= MASK_SLOTS {
             let busy = self.busy[p * m.sess_len.len() + sess] & !(1u64 << off);
-            return mask_point_delta(busy, off, add, m.break_weight);
+            return mask_point_delta(busy, off, add, self.break_weight);
         }
         let row = &self.occ[p * m.n_slots + start..p * m.n_slots + start + len];
-        crate::model::point_delta(len, off, add, m.break_weight, |k| row[k] != NONE)
+        crate::model::point_delta(len, off, add, self.break_weight, |k| row[k] != NONE)
     }
 
     /// The cost change of moving a meeting of `p` from slot `from` to the
     /// free slot `to`, other slots as they are.
     pub fn move_delta(&self, p: usize, from: usize, to: usize) -> i64 {
         let m = self.m;
-        let w = m.break_weight;
+        let w = self.break_weight;
         let sess = m.sess_of[from] as usize;
         let start = m.sess_start[sess] as usize;
         let len = m.sess_len[sess] as usize;
