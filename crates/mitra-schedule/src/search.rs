@@ -865,9 +865,7 @@ pub(crate) fn run(
     let m = st.m;
     // the light break weight first, where it applies (see
     // `SEARCH_BREAK_WEIGHT`)
-    let full_weight = m.break_weight;
-    let light = !m.has_prev;
-    if light {
+    if !m.has_prev {
         st.break_weight = SEARCH_BREAK_WEIGHT;
     }
     construct(st);
@@ -883,11 +881,7 @@ pub(crate) fn run(
     let mut rng = Rng::new(opts.seed);
     let w = st.break_weight as f64;
     let (mut t0, mut t1) = (0.6 * w, 0.03 * w);
-    let heavy_from = if light {
-        budget_base * LIGHT_PERCENT / 100
-    } else {
-        u64::MAX
-    };
+    let heavy_from = budget_base * LIGHT_PERCENT / 100;
     let n_prev_ok = (0..nr).filter(|&r| m.prev_table[r] != NONE).count() as i64;
     // the met levels at the given bounds (every request met reaches any)
     let met_at = |st: &State<'_>, bound: &[usize; 3]| -> bool {
@@ -983,11 +977,11 @@ pub(crate) fn run(
                     cool = (t1 / t0).powf(1.0 / budget_base as f64);
                 }
             }
-            if it >= heavy_from && st.break_weight != full_weight {
+            if it >= heavy_from && st.break_weight != m.break_weight {
                 // breaks first from here: the temperatures keep their
                 // measure against what a break costs
-                let ratio = full_weight as f64 / st.break_weight as f64;
-                st.break_weight = full_weight;
+                let ratio = m.break_weight as f64 / st.break_weight as f64;
+                st.break_weight = m.break_weight;
                 temp *= ratio;
                 t0 *= ratio;
                 t1 *= ratio;
