@@ -5,7 +5,9 @@
 //!
 //! `cargo bench -p mitra-schedule --bench jair [-- FILTER]`; with
 //! `MITRA_DUMP=1` also each schedule's slots, to set beside an optimum
-//! from `tests/support/min_breaks_maxsat.py`.
+//! from `tests/support/min_breaks_maxsat.py`, or to probe with
+//! `tests/support/local_optimum_probe.py` (do exact re-solves of windows,
+//! groups of people or the slots' order find fewer breaks?).
 //!
 //! The search is randomised: one seed's breaks on a hard instance are one
 //! draw. `MITRA_SEEDS=N` instead runs each original instance with seeds
