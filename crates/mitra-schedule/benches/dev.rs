@@ -4,7 +4,9 @@
 //! seconds and this process's peak memory.
 //!
 //! `cargo bench -p mitra-schedule --bench dev [-- NAME...]` (dev-huge is
-//! read through `gzip -dc`, nothing decompressed is written).
+//! read through `gzip -dc`, nothing decompressed is written);
+//! `MITRA_SEED=N` searches with seed N instead of the product's (one
+//! seed's breaks are one draw).
 
 #[path = "../tests/support/check.rs"]
 mod check;
@@ -12,6 +14,18 @@ mod check;
 mod measure;
 
 use std::time::Instant;
+
+/// The product's options, with the seed `MITRA_SEED` gives.
+fn options() -> mitra_formats::schedule::ScheduleOptions {
+    let mut opts = mitra_formats::schedule::ScheduleOptions::default();
+    if let Some(seed) = std::env::var("MITRA_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        opts.seed = seed;
+    }
+    opts
+}
 
 /// Re-scheduling after a one-request change: the first meeting's request
 /// is cancelled, and a new priority-3 request joins two participants.
@@ -39,12 +53,8 @@ fn reschedule(name: &str, inst: &serde_json::Value, published: &[u8]) {
         }
         let bytes = serde_json::to_vec(&changed).expect("json");
         let t = Instant::now();
-        let run = mitra_formats::schedule::run(
-            &bytes,
-            Some(published),
-            &mitra_formats::schedule::ScheduleOptions::default(),
-        )
-        .unwrap_or_else(|p| panic!("{name}: {p:?}"));
+        let run = mitra_formats::schedule::run(&bytes, Some(published), &options())
+            .unwrap_or_else(|p| panic!("{name}: {p:?}"));
         let secs = t.elapsed().as_secs_f64();
         let v: serde_json::Value = serde_json::from_slice(&run.json).expect("json");
         let c = check::check(&changed, &v);
@@ -112,12 +122,8 @@ fn main() {
         )
         .expect("opt json");
         let (run, secs, cpu) = measure::timed(|| {
-            mitra_formats::schedule::run(
-                &bytes,
-                None,
-                &mitra_formats::schedule::ScheduleOptions::default(),
-            )
-            .unwrap_or_else(|p| panic!("{name}: {p:?}"))
+            mitra_formats::schedule::run(&bytes, None, &options())
+                .unwrap_or_else(|p| panic!("{name}: {p:?}"))
         });
         let inst: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
         let sched: serde_json::Value = serde_json::from_slice(&run.json).expect("json");

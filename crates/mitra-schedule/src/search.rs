@@ -5,7 +5,7 @@
 //! slots), each at its previous slot when re-scheduling, else at the slot
 //! that extends both participants' blocks best.
 //!
-//! Improvement: simulated annealing over two ejection-chain moves, judged
+//! Improvement: simulated annealing over these moves, judged
 //! lexicographically (a move that loses a higher level is never taken; one
 //! that gains is always taken; level ties are annealed on breaks and idle
 //! slots):
@@ -15,7 +15,14 @@
 //!   re-placed at its best free slot if it has one;
 //! - *move*: a meeting to another candidate slot (often next to one of its
 //!   participants' other meetings), the meetings in its way swapped into the
-//!   slot it leaves, or elsewhere.
+//!   slot it leaves, or elsewhere;
+//! - *Kempe swap* (most moves): the meetings of two slots connected to one
+//!   meeting through shared participants all change slot. Most are refused,
+//!   so a swap is judged from the participants' busy bits first
+//!   (`State::swap_cost`) and made only if taken;
+//! - *block repair*: one participant's meetings of a session put back as one
+//!   block, exactly (an assignment problem per block position), then the
+//!   partners it left with a break.
 //!
 //! On small instances that still leave requests unmet, the search is
 //! reheated and run again (up to three times, while it keeps placing
@@ -26,7 +33,7 @@ use crate::Options;
 use crate::assign::{Assignment, INF};
 use crate::bounds::MetBounds;
 use crate::model::NONE;
-use crate::state::{Op, State};
+use crate::state::{Op, State, SwapCost};
 
 pub(crate) struct Rng(u64);
 
@@ -240,16 +247,12 @@ fn eject_and_place(
     true
 }
 
-/// Swaps the Kempe chain of `r` between its slot and `s2`: the meetings
-/// of slots `s1` and `s2` connected to `r` through shared participants all
-/// change slot, which keeps everybody in at most one meeting per slot.
-fn kempe(
-    st: &mut State<'_>,
-    r: usize,
-    s2: usize,
-    chain: &mut Vec<u32>,
-    targets: &mut Vec<(u32, u32)>,
-) -> bool {
+/// Gathers the Kempe chain of `r` between its slot and `s2` into `chain`:
+/// the meetings of the two slots connected to `r` through shared
+/// participants, all of which change slot in the swap (`kempe_swap`), so
+/// that everybody keeps at most one meeting per slot. False when some
+/// meeting of it cannot go to the other slot, or the chain is too long.
+fn kempe_chain(st: &State<'_>, r: usize, s2: usize, chain: &mut Vec<u32>) -> bool {
     let m = st.m;
     let n = m.n_slots;
     let s1 = st.slot_of[r] as usize;
@@ -276,8 +279,19 @@ fn kempe(
             }
         }
     }
+    true
+}
+
+/// Swaps `chain` (from `kempe_chain`) between slots `s1` and `s2`.
+fn kempe_swap(
+    st: &mut State<'_>,
+    chain: &[u32],
+    s1: usize,
+    s2: usize,
+    targets: &mut Vec<(u32, u32)>,
+) -> bool {
     targets.clear();
-    for &x in chain.iter() {
+    for &x in chain {
         let from = st.slot_of[x as usize] as usize;
         targets.push((x, if from == s1 { s2 as u32 } else { s1 as u32 }));
         st.unplace(x as usize);
@@ -1023,6 +1037,9 @@ pub(crate) fn run(
             }
             let before = st.score();
             st.begin();
+            // a move's cost change when it was judged (and taken) before
+            // it was made
+            let mut judged: Option<i64> = None;
             let roll = rng.below(100);
             let ok = if !returnable.is_empty() && roll >= 95 {
                 // a previous meeting not in its place goes back, ejecting
@@ -1110,7 +1127,29 @@ pub(crate) fn run(
                     continue;
                 }
                 match target_slot(st, &mut rng, r, side) {
-                    Some(s) if rng.below(10) < 8 => kempe(st, r, s, &mut ej, &mut kempe_targets),
+                    Some(s) if rng.below(10) < 8 => {
+                        let s1 = st.slot_of[r] as usize;
+                        if !kempe_chain(st, r, s, &mut ej) {
+                            false
+                        } else {
+                            match st.swap_cost(&ej, s1, s) {
+                                SwapCost::Unfit => false,
+                                SwapCost::Unknown => kempe_swap(st, &ej, s1, s, &mut kempe_targets),
+                                SwapCost::Cost(d) => {
+                                    // judged before it is made: most swaps
+                                    // are refused, and making and undoing
+                                    // one costs more than judging it (the
+                                    // same draw as after, so the same
+                                    // search)
+                                    if d > 0 && rng.unit() >= (-(d as f64) / temp).exp() {
+                                        continue;
+                                    }
+                                    judged = Some(d);
+                                    kempe_swap(st, &ej, s1, s, &mut kempe_targets)
+                                }
+                            }
+                        }
+                    }
                     Some(s) => {
                         let chain = deep_moves && extensions > 0 && rng.below(2) == 0;
                         eject_and_place(st, &mut rng, r, s, &mut ej, chain, false)
@@ -1131,7 +1170,12 @@ pub(crate) fn run(
                 std::cmp::Ordering::Less => false,
                 std::cmp::Ordering::Equal => {
                     let d = after.cost - before.cost;
-                    d <= 0 || rng.unit() < (-(d as f64) / temp).exp()
+                    if let Some(j) = judged {
+                        debug_assert_eq!(j, d, "a swap's cost judged before it was made");
+                        true
+                    } else {
+                        d <= 0 || rng.unit() < (-(d as f64) / temp).exp()
+                    }
                 }
             };
             if !accept {
@@ -1244,6 +1288,23 @@ mod tests {
         assert_eq!(pool, st.pool_used);
     }
 
+    /// A day of `tables` pool tables, no interpreters, nothing taken.
+    fn pool_day(
+        session_lengths: Vec<usize>,
+        tables: usize,
+        participants: Vec<Participant>,
+        requests: Vec<Request>,
+    ) -> Instance {
+        Instance {
+            session_lengths,
+            table_owner: vec![None; tables],
+            participants,
+            interpreters: Vec::new(),
+            tables_taken: Vec::new(),
+            requests,
+        }
+    }
+
     /// The costs kept move by move (bit masks for sessions of at most
     /// `MASK_SLOTS` slots, the slots themselves for longer ones) agree with
     /// a recount, after the construction and after a search.
@@ -1279,14 +1340,7 @@ mod tests {
                 }
             }
         }
-        let inst = Instance {
-            session_lengths,
-            table_owner: vec![None; 3],
-            participants,
-            interpreters: Vec::new(),
-            tables_taken: Vec::new(),
-            requests,
-        };
+        let inst = pool_day(session_lengths, 3, participants, requests);
         let m = Model::build(&inst).unwrap();
         let recount = |st: &State<'_>| {
             let (mut breaks, mut idle) = (0i64, 0i64);
@@ -1311,6 +1365,90 @@ mod tests {
         search_alone(&mut st, 20_000);
         assert_valid(&st);
         assert_eq!((st.breaks, st.idle), recount(&st));
+    }
+
+    /// A Kempe swap judged before it is made (`State::swap_cost`) costs
+    /// what making it costs, and is unfit exactly where making it fails:
+    /// two sessions (swaps within one and across), pool tables few enough
+    /// that swaps overfill them, and soft tables in every other slot (a
+    /// seat over, at a cost) so that the overflow's cost is judged too.
+    #[test]
+    fn swap_cost_is_what_the_swap_costs() {
+        let mut rng = Rng::new(23);
+        let np = 18;
+        let participants = vec![
+            Participant {
+                languages: vec![0],
+                ..Participant::default()
+            };
+            np
+        ];
+        let requests: Vec<Request> = (0..np)
+            .flat_map(|a| (a + 1..np).map(move |b| (a, b)))
+            .filter(|&(a, b)| (a * 7 + b * 3) % 4 == 0)
+            .map(|(a, b)| Request {
+                a,
+                b,
+                priority: 2,
+                ..Request::default()
+            })
+            .collect();
+        let inst = pool_day(vec![8, 6], 3, participants, requests);
+        let m = Model::build(&inst).unwrap();
+        let mut st = State::new(&m);
+        construct(&mut st);
+        st.begin();
+        // every other slot soft: a seat over its tables, at a cost
+        for room in st.pool_room.iter_mut().step_by(2) {
+            *room += 1;
+        }
+        st.over_weight = 3;
+        st.break_weight = 2;
+        let mut chain = Vec::new();
+        let mut targets = Vec::new();
+        let (mut judged, mut unfit, mut overfull) = (0, 0, 0u32);
+        for _ in 0..20_000 {
+            let r = rng.below(m.n_req());
+            let s1 = st.slot_of[r];
+            if s1 == NONE {
+                continue;
+            }
+            let s2 = m.cands(r)[rng.below(m.cands(r).len())] as usize;
+            if !kempe_chain(&st, r, s2, &mut chain) {
+                continue;
+            }
+            let before = st.score();
+            let cost = st.swap_cost(&chain, s1 as usize, s2);
+            st.begin();
+            let made = kempe_swap(&mut st, &chain, s1 as usize, s2, &mut targets);
+            match cost {
+                SwapCost::Cost(d) => {
+                    assert!(made, "a swap judged to fit failed");
+                    st.settle();
+                    assert_eq!(st.score().cost - before.cost, d);
+                    judged += 1;
+                    overfull += (st.over != before.over) as u32;
+                }
+                SwapCost::Unfit => {
+                    assert!(!made, "a swap judged unfit was made");
+                    unfit += 1;
+                }
+                SwapCost::Unknown => panic!("short sessions and no interpreters are judged"),
+            }
+            // take every other swap made that fits the true tables, so
+            // that the schedule changes
+            if made && st.over == 0 && rng.below(2) == 0 {
+                st.begin();
+            } else {
+                st.rollback();
+            }
+            assert_eq!(before.met, st.score().met);
+        }
+        assert_valid(&st);
+        assert!(
+            judged > 1_000 && unfit > 100 && overfull > 100,
+            "judged {judged}, unfit {unfit}, overfull {overfull}"
+        );
     }
 
     /// The free-interpreter bits follow every move: after a search over
@@ -1418,14 +1556,7 @@ mod tests {
                     }
                 }
             }
-            let inst = Instance {
-                session_lengths: vec![n_slots],
-                table_owner: vec![None; 2 + round % 3],
-                participants,
-                interpreters: Vec::new(),
-                tables_taken: Vec::new(),
-                requests,
-            };
+            let inst = pool_day(vec![n_slots], 2 + round % 3, participants, requests);
             let m = Model::build(&inst).unwrap();
             let mut st = State::new(&m);
             construct(&mut st);

@@ -10,6 +10,19 @@ pub(crate) enum Op {
     SetInterp { r: u32, from: u32, to: u32 },
 }
 
+/// What swapping a Kempe chain between two slots would cost, judged
+/// before it is made (`State::swap_cost`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SwapCost {
+    /// The change of the cost (met levels stay: every meeting stays met).
+    Cost(i64),
+    /// The pool tables cannot take it.
+    Unfit,
+    /// Only making the swap tells: interpreters to find, kept meetings
+    /// (re-scheduling), or a session too long for the busy bits.
+    Unknown,
+}
+
 /// The objective's levels, most important first: met priority 3, kept,
 /// met priority 2, met priority 1; then the cost (breaks weighted above
 /// idle slots), lower is better. A schedule with pool meetings above the
@@ -500,6 +513,73 @@ impl<'m> State<'m> {
         }
         let row = &self.occ[p * m.n_slots + start..p * m.n_slots + start + len];
         crate::model::point_delta(len, off, add, self.break_weight, |k| row[k] != NONE)
+    }
+
+    /// The cost change of swapping `chain` between slots `s1` and `s2`,
+    /// without making the swap. `chain` is closed under shared
+    /// participants (`search::kempe_chain`): whoever has a chain meeting
+    /// in one slot has their meeting of the other slot in it too, if any.
+    /// So a participant busy in both keeps their slots, one busy in one
+    /// moves there, and the swap fits everybody; what it can break is the
+    /// pool tables, checked here as `try_place` would find them once the
+    /// whole chain is out.
+    pub fn swap_cost(&self, chain: &[u32], s1: usize, s2: usize) -> SwapCost {
+        let m = self.m;
+        let (sess1, sess2) = (m.sess_of[s1] as usize, m.sess_of[s2] as usize);
+        if m.has_prev
+            || m.sess_len[sess1] as usize > MASK_SLOTS
+            || m.sess_len[sess2] as usize > MASK_SLOTS
+        {
+            return SwapCost::Unknown;
+        }
+        let ns = m.sess_len.len();
+        let n = m.n_slots;
+        let bit1 = 1u64 << (s1 - m.sess_start[sess1] as usize);
+        let bit2 = 1u64 << (s2 - m.sess_start[sess2] as usize);
+        let w = self.break_weight;
+        let weighted = |(breaks, idle): (u32, u32)| breaks as i64 * w + idle as i64;
+        let mut delta = 0;
+        // pool meetings into s2 (from s1) less those into s1
+        let mut pool_to2 = 0i64;
+        for &x in chain {
+            let x = x as usize;
+            if m.class[x] != NONE {
+                return SwapCost::Unknown;
+            }
+            let from1 = self.slot_of[x] as usize == s1;
+            if m.pool[x] {
+                pool_to2 += if from1 { 1 } else { -1 };
+            }
+            for p in [m.req_a[x] as usize, m.req_b[x] as usize] {
+                let other = if from1 { s2 } else { s1 };
+                if self.occ[p * n + other] != NONE {
+                    continue; // busy in both: its slots stay
+                }
+                let (k1, k2) = (p * ns + sess1, p * ns + sess2);
+                let (kf, bf, kt, bt) = if from1 {
+                    (k1, bit1, k2, bit2)
+                } else {
+                    (k2, bit2, k1, bit1)
+                };
+                if kf == kt {
+                    let new = self.busy[kf] ^ bf ^ bt;
+                    delta += weighted(mask_cost(new)) - weighted(self.pcost[kf]);
+                } else {
+                    delta += weighted(mask_cost(self.busy[kf] & !bf)) - weighted(self.pcost[kf]);
+                    delta += weighted(mask_cost(self.busy[kt] | bt)) - weighted(self.pcost[kt]);
+                }
+            }
+        }
+        let used1 = self.pool_used[s1] as i64 - pool_to2;
+        let used2 = self.pool_used[s2] as i64 + pool_to2;
+        if used1 > self.pool_room[s1] as i64 || used2 > self.pool_room[s2] as i64 {
+            return SwapCost::Unfit;
+        }
+        let over = |used: i64, s: usize| (used - m.pool_cap[s] as i64).max(0);
+        let over_delta = over(used1, s1) + over(used2, s2)
+            - over(self.pool_used[s1] as i64, s1)
+            - over(self.pool_used[s2] as i64, s2);
+        SwapCost::Cost(delta + over_delta * self.over_weight)
     }
 
     /// The cost change of moving a meeting of `p` from slot `from` to the
