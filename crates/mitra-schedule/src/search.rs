@@ -374,6 +374,8 @@ pub(crate) struct BlockScratch {
     best_col: Vec<usize>,
     swapped: Vec<(usize, usize)>,
     partners: Vec<usize>,
+    /// Block positions with their assignments' lower bounds.
+    order: Vec<(i64, usize)>,
     assignment: Assignment,
 }
 
@@ -407,6 +409,7 @@ fn block_repair_inner(
         cost,
         best_col,
         swapped,
+        order,
         assignment,
         ..
     } = scratch;
@@ -458,44 +461,52 @@ fn block_repair_inner(
     }
     cost.clear();
     cost.resize(k * k, 0);
-    let mut best: Option<(i64, usize)> = None;
+    // Each block position's lower bound first (an assignment costs at
+    // least its rows' minima, and its columns'), then the assignments in
+    // the order of their bounds, until no bound is below the best found:
+    // most positions are never solved. Among equal totals the earliest
+    // position wins, as in a pass in slot order.
+    order.clear();
     for w in start..=start + len - k {
         if (w..w + k).any(|s| !m.avail(p, s)) {
             continue;
         }
+        let block = |i: usize| &at[i * len + w - start..i * len + w - start + k];
+        let mut rows = 0;
         let mut dead = false;
         for i in 0..k {
-            let row = &at[i * len + w - start..i * len + w - start + k];
-            if row.iter().all(|&c| c >= INF) {
+            let least = block(i).iter().copied().min().unwrap_or(INF);
+            if least >= INF {
                 dead = true;
                 break;
             }
-            cost[i * k..(i + 1) * k].copy_from_slice(row);
+            rows += least;
         }
         if dead {
             continue;
         }
-        // an assignment costs at least its rows' minima (and its columns'):
-        // windows that cannot beat the best so far are not solved
-        if let Some(b) = &best {
-            let rows: i64 = (0..k)
-                .map(|i| {
-                    cost[i * k..(i + 1) * k]
-                        .iter()
-                        .copied()
-                        .min()
-                        .unwrap_or(INF)
-                })
-                .sum();
-            let cols: i64 = (0..k)
-                .map(|j| (0..k).map(|i| cost[i * k + j]).min().unwrap_or(INF))
-                .sum();
-            if rows.max(cols) >= b.0 {
+        let cols: i64 = (0..k)
+            .map(|j| (0..k).map(|i| block(i)[j]).min().unwrap_or(INF))
+            .sum();
+        order.push((rows.max(cols), w));
+    }
+    order.sort_unstable();
+    let mut best: Option<(i64, usize)> = None;
+    for &(bound, w) in order.iter() {
+        if let Some((total, at_w)) = best {
+            if bound > total {
+                break;
+            }
+            if bound == total && w > at_w {
                 continue;
             }
         }
+        for i in 0..k {
+            cost[i * k..(i + 1) * k]
+                .copy_from_slice(&at[i * len + w - start..i * len + w - start + k]);
+        }
         if let Some(total) = assignment.solve(k, cost)
-            && best.is_none_or(|b| total < b.0)
+            && best.is_none_or(|(b, at_w)| total < b || (total == b && w < at_w))
         {
             best = Some((total, w));
             best_col.clear();
