@@ -18,10 +18,7 @@ use std::time::Instant;
 /// The product's options, with the seed `MITRA_SEED` gives.
 fn options() -> mitra_formats::schedule::ScheduleOptions {
     let mut opts = mitra_formats::schedule::ScheduleOptions::default();
-    if let Some(seed) = std::env::var("MITRA_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
+    if let Some(seed) = measure::env_number("MITRA_SEED") {
         opts.seed = seed;
     }
     opts

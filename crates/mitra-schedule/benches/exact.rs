@@ -24,10 +24,7 @@ fn main() {
     if filter.is_empty() {
         filter.push(".original".into());
     }
-    let limit = std::env::var("MITRA_EXACT_LIMIT")
-        .ok()
-        .and_then(|v| v.parse::<f64>().ok())
-        .unwrap_or(300.0);
+    let limit = measure::env_number("MITRA_EXACT_LIMIT").unwrap_or(300.0);
     let names = dzn::bench_files(&dir, &filter);
     let opts = mitra_schedule::Options::default();
     println!(

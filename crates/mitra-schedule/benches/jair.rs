@@ -28,23 +28,14 @@ fn main() {
         .collect();
     let names = dzn::bench_files(&dir, &filter);
     let mut opts = mitra_schedule::Options::default();
-    if let Some(v) = std::env::var("MITRA_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
+    if let Some(v) = measure::env_number("MITRA_SEED") {
         opts.seed = v;
     }
-    if let Some(v) = std::env::var("MITRA_MOVES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
+    if let Some(v) = measure::env_number("MITRA_MOVES") {
         opts.min_moves = v;
         opts.max_moves = v;
     }
-    if let Some(n) = std::env::var("MITRA_SEEDS")
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok())
-    {
+    if let Some(n) = measure::env_number("MITRA_SEEDS") {
         over_seeds(&dir, &names, &opts, n);
         return;
     }

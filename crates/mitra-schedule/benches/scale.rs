@@ -182,9 +182,7 @@ fn main() {
                 &bytes,
                 None,
                 &mitra_formats::schedule::ScheduleOptions {
-                    effort: std::env::var("MITRA_EFFORT")
-                        .ok()
-                        .and_then(|v| v.parse().ok()),
+                    effort: measure::env_number("MITRA_EFFORT"),
                     ..mitra_formats::schedule::ScheduleOptions::default()
                 },
             )

@@ -466,16 +466,17 @@ fn block_repair_inner(
     // the order of their bounds, until no bound is below the best found:
     // most positions are never solved. Among equal totals the earliest
     // position wins, as in a pass in slot order.
+    // meeting `i`'s costs at the block's `k` slots from `w`
+    let block = |w: usize, i: usize| &at[i * len + w - start..i * len + w - start + k];
     order.clear();
     for w in start..=start + len - k {
         if (w..w + k).any(|s| !m.avail(p, s)) {
             continue;
         }
-        let block = |i: usize| &at[i * len + w - start..i * len + w - start + k];
         let mut rows = 0;
         let mut dead = false;
         for i in 0..k {
-            let least = block(i).iter().copied().min().unwrap_or(INF);
+            let least = block(w, i).iter().copied().min().unwrap_or(INF);
             if least >= INF {
                 dead = true;
                 break;
@@ -486,7 +487,7 @@ fn block_repair_inner(
             continue;
         }
         let cols: i64 = (0..k)
-            .map(|j| (0..k).map(|i| block(i)[j]).min().unwrap_or(INF))
+            .map(|j| (0..k).map(|i| block(w, i)[j]).min().unwrap_or(INF))
             .sum();
         order.push((rows.max(cols), w));
     }
@@ -502,8 +503,7 @@ fn block_repair_inner(
             }
         }
         for i in 0..k {
-            cost[i * k..(i + 1) * k]
-                .copy_from_slice(&at[i * len + w - start..i * len + w - start + k]);
+            cost[i * k..(i + 1) * k].copy_from_slice(block(w, i));
         }
         if let Some(total) = assignment.solve(k, cost)
             && best.is_none_or(|(b, at_w)| total < b || (total == b && w < at_w))
@@ -879,6 +879,13 @@ const SEARCH_BREAK_WEIGHT: i64 = 2;
 /// weight.
 const LIGHT_PERCENT: u64 = 80;
 
+/// Whether the annealing takes a cost change of `d` at temperature
+/// `temp`: always when it does not cost, else with the Metropolis chance
+/// (one draw, only then).
+fn takes(rng: &mut Rng, d: i64, temp: f64) -> bool {
+    d <= 0 || rng.unit() < (-(d as f64) / temp).exp()
+}
+
 /// The whole search, as search number `search` in `race`.
 pub(crate) fn run(
     st: &mut State<'_>,
@@ -1140,24 +1147,22 @@ pub(crate) fn run(
                 match target_slot(st, &mut rng, r, side) {
                     Some(s) if rng.below(10) < 8 => {
                         let s1 = st.slot_of[r] as usize;
-                        if !kempe_chain(st, r, s, &mut ej) {
-                            false
-                        } else {
-                            match st.swap_cost(&ej, s1, s) {
-                                SwapCost::Unfit => false,
-                                SwapCost::Unknown => kempe_swap(st, &ej, s1, s, &mut kempe_targets),
-                                SwapCost::Cost(d) => {
-                                    // judged before it is made: most swaps
-                                    // are refused, and making and undoing
-                                    // one costs more than judging it (the
-                                    // same draw as after, so the same
-                                    // search)
-                                    if d > 0 && rng.unit() >= (-(d as f64) / temp).exp() {
-                                        continue;
-                                    }
-                                    judged = Some(d);
-                                    kempe_swap(st, &ej, s1, s, &mut kempe_targets)
+                        let cost = kempe_chain(st, r, s, &mut ej).then(|| st.swap_cost(&ej, s1, s));
+                        match cost {
+                            None | Some(SwapCost::Unfit) => false,
+                            Some(SwapCost::Unknown) => {
+                                kempe_swap(st, &ej, s1, s, &mut kempe_targets)
+                            }
+                            Some(SwapCost::Cost(d)) => {
+                                // judged before it is made: most swaps are
+                                // refused, and making and undoing one costs
+                                // more than judging it (the draw `takes`
+                                // would make after, so the same search)
+                                if !takes(&mut rng, d, temp) {
+                                    continue;
                                 }
+                                judged = Some(d);
+                                kempe_swap(st, &ej, s1, s, &mut kempe_targets)
                             }
                         }
                     }
@@ -1185,7 +1190,7 @@ pub(crate) fn run(
                         debug_assert_eq!(j, d, "a swap's cost judged before it was made");
                         true
                     } else {
-                        d <= 0 || rng.unit() < (-(d as f64) / temp).exp()
+                        takes(&mut rng, d, temp)
                     }
                 }
             };

@@ -25,6 +25,12 @@ pub fn timed<T>(f: impl FnOnce() -> T) -> (T, f64, f64) {
     (out, wall.elapsed().as_secs_f64(), cpu_seconds() - cpu)
 }
 
+/// The number in environment variable `name`, if it is set and parses
+/// (the benches' knobs: `MITRA_SEED`, `MITRA_MOVES`, ...).
+pub fn env_number<T: std::str::FromStr>(name: &str) -> Option<T> {
+    std::env::var(name).ok().and_then(|v| v.parse().ok())
+}
+
 /// This process's peak resident memory in KiB (`VmHWM`).
 pub fn peak_rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
