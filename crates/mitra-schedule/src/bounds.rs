@@ -633,6 +633,22 @@ pub(crate) fn load_breaks_bound(m: &Model, met: &MetSet, enough: usize) -> usize
             2.0 * (m.pool_cap[s] as usize + owners) as f64
         })
         .collect();
+    // People with the same usable slots and count have the same cheapest
+    // choice at any prices: the programme runs once per such group and
+    // step, and each person still adds its own value, in the same order.
+    let usable_of = |p: usize| &usable[p * m.words..(p + 1) * m.words];
+    let mut groups: std::collections::HashMap<(&[u64], usize), usize> =
+        std::collections::HashMap::new();
+    let group_of: Vec<usize> = people
+        .iter()
+        .map(|&p| {
+            let next = groups.len();
+            *groups.entry((usable_of(p), count[p])).or_insert(next)
+        })
+        .collect();
+    let mut group_value = vec![0.0f64; groups.len()];
+    let mut group_chosen: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    let mut group_done = vec![false; groups.len()];
     let mut price = vec![0.0f64; n];
     let mut load = vec![0usize; n];
     let mut dp = BlockProgramme::default();
@@ -643,9 +659,16 @@ pub(crate) fn load_breaks_bound(m: &Model, met: &MetSet, enough: usize) -> usize
     for at in 0..steps {
         load.iter_mut().for_each(|l| *l = 0);
         let mut value: f64 = -(0..n).map(|s| price[s] * seats[s]).sum::<f64>();
-        for &p in &people {
-            value += dp.cheapest(m, &usable[p * m.words..(p + 1) * m.words], count[p], &price);
-            for &s in &dp.chosen {
+        group_done.iter_mut().for_each(|d| *d = false);
+        for (&p, &g) in people.iter().zip(&group_of) {
+            if !group_done[g] {
+                group_done[g] = true;
+                group_value[g] = dp.cheapest(m, usable_of(p), count[p], &price);
+                group_chosen[g].clear();
+                group_chosen[g].extend_from_slice(&dp.chosen);
+            }
+            value += group_value[g];
+            for &s in &group_chosen[g] {
                 load[s] += 1;
             }
         }
