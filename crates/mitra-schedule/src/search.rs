@@ -420,22 +420,23 @@ impl BlockBounds {
         }
         self.rows.clear();
         self.rows.resize(positions, 0);
+        self.forward.clear();
+        self.forward.resize(len, INF);
+        self.backward.clear();
+        self.backward.resize(len, INF);
         for row in at.chunks_exact(len).take(k) {
-            self.forward.clear();
-            self.forward
-                .extend(row.iter().enumerate().scan(INF, |run, (o, &c)| {
-                    *run = if o % k == 0 { c } else { (*run).min(c) };
-                    Some(*run)
-                }));
-            self.backward.clear();
-            self.backward.resize(len, INF);
-            for o in (0..len).rev() {
-                let restart = o % k == k - 1 || o + 1 == len;
-                self.backward[o] = if restart {
-                    row[o]
-                } else {
-                    row[o].min(self.backward[o + 1])
-                };
+            for run in (0..len).step_by(k) {
+                let end = (run + k).min(len);
+                let mut least = INF;
+                for o in run..end {
+                    least = least.min(row[o]);
+                    self.forward[o] = least;
+                }
+                least = INF;
+                for o in (run..end).rev() {
+                    least = least.min(row[o]);
+                    self.backward[o] = least;
+                }
             }
             for (w, sum) in self.rows.iter_mut().enumerate() {
                 let least = self.backward[w].min(self.forward[w + k - 1]);
