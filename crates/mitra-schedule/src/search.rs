@@ -407,6 +407,7 @@ impl BlockBounds {
     /// as a window spans at most two aligned runs. O(k * len) in all
     /// instead of O(k^2) per position.
     pub(crate) fn compute(&mut self, at: &[i64], k: usize, len: usize) {
+        debug_assert!((1..=len).contains(&k) && at.len() >= k * len);
         let positions = len + 1 - k;
         self.cheapest.clear();
         self.cheapest
@@ -1585,8 +1586,6 @@ mod tests {
         assert!(with_interpreter > 20, "only {with_interpreter} meetings");
     }
 
-    /// Every seed has its own stream: neighbouring seeds (n and n ^ 1)
-    /// once shared one, so two "different" seeds searched alike.
     /// `BlockBounds` against each position's rows and columns, one at a
     /// time, on random costs with forbidden (`INF`) entries.
     #[test]
@@ -1628,6 +1627,8 @@ mod tests {
         }
     }
 
+    /// Every seed has its own stream: neighbouring seeds (n and n ^ 1)
+    /// once shared one, so two "different" seeds searched alike.
     #[test]
     fn seeds_give_distinct_streams() {
         let firsts: std::collections::HashSet<u64> =
