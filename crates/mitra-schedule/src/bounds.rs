@@ -639,16 +639,19 @@ pub(crate) fn load_breaks_bound(m: &Model, met: &MetSet, enough: usize) -> usize
     let usable_of = |p: usize| &usable[p * m.words..(p + 1) * m.words];
     let mut groups: std::collections::HashMap<(&[u64], usize), usize> =
         std::collections::HashMap::new();
+    // each group's first person, who stands for it
+    let mut first: Vec<usize> = Vec::new();
     let group_of: Vec<usize> = people
         .iter()
         .map(|&p| {
-            let next = groups.len();
-            *groups.entry((usable_of(p), count[p])).or_insert(next)
+            *groups.entry((usable_of(p), count[p])).or_insert_with(|| {
+                first.push(p);
+                first.len() - 1
+            })
         })
         .collect();
-    let mut group_value = vec![0.0f64; groups.len()];
-    let mut group_chosen: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    let mut group_done = vec![false; groups.len()];
+    let mut group_value = vec![0.0f64; first.len()];
+    let mut group_chosen: Vec<Vec<usize>> = vec![Vec::new(); first.len()];
     let mut price = vec![0.0f64; n];
     let mut load = vec![0usize; n];
     let mut dp = BlockProgramme::default();
@@ -659,14 +662,12 @@ pub(crate) fn load_breaks_bound(m: &Model, met: &MetSet, enough: usize) -> usize
     for at in 0..steps {
         load.iter_mut().for_each(|l| *l = 0);
         let mut value: f64 = -(0..n).map(|s| price[s] * seats[s]).sum::<f64>();
-        group_done.iter_mut().for_each(|d| *d = false);
-        for (&p, &g) in people.iter().zip(&group_of) {
-            if !group_done[g] {
-                group_done[g] = true;
-                group_value[g] = dp.cheapest(m, usable_of(p), count[p], &price);
-                group_chosen[g].clear();
-                group_chosen[g].extend_from_slice(&dp.chosen);
-            }
+        for (g, &p) in first.iter().enumerate() {
+            group_value[g] = dp.cheapest(m, usable_of(p), count[p], &price);
+            group_chosen[g].clear();
+            group_chosen[g].extend_from_slice(&dp.chosen);
+        }
+        for &g in &group_of {
             value += group_value[g];
             for &s in &group_chosen[g] {
                 load[s] += 1;

@@ -534,17 +534,13 @@ fn block_repair_inner(
     }
     cost.clear();
     cost.resize(k * k, 0);
-    // Each block position's lower bound first (an assignment costs at
-    // least its rows' minima, and its columns'), then the assignments in
-    // the order of their bounds, until no bound is below the best found:
-    // most positions are never solved. Among equal totals the earliest
-    // position wins, as in a pass in slot order.
-    // meeting `i`'s costs at the block's `k` slots from `w`
-    let block = |w: usize, i: usize| &at[i * len + w - start..i * len + w - start + k];
+    // Every block position's lower bound first (`BlockBounds`), then the
+    // assignments in the order of their bounds, until no bound is below
+    // the best found: most positions are never solved. Among equal totals
+    // the earliest position wins, as in a pass in slot order.
     bounds.compute(at, k, len);
     order.clear();
-    for w in start..=start + len - k {
-        let (rows, cols) = (bounds.rows[w - start], bounds.cols[w - start]);
+    for (w, (&rows, &cols)) in (start..).zip(bounds.rows.iter().zip(&bounds.cols)) {
         if rows >= INF || (w..w + k).any(|s| !m.avail(p, s)) {
             continue;
         }
@@ -561,8 +557,9 @@ fn block_repair_inner(
                 continue;
             }
         }
-        for i in 0..k {
-            cost[i * k..(i + 1) * k].copy_from_slice(block(w, i));
+        // meeting `i`'s costs at the block's `k` slots from `w`
+        for (i, row) in cost.chunks_exact_mut(k).enumerate() {
+            row.copy_from_slice(&at[i * len + w - start..][..k]);
         }
         if let Some(total) = assignment.solve(k, cost)
             && best.is_none_or(|(b, at_w)| total < b || (total == b && w < at_w))
