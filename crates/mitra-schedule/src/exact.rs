@@ -3,22 +3,25 @@
 //! or finds a better one, level by level: most priority-3 requests met, then
 //! priority 2, then 1, then fewest breaks, then fewest idle slots.
 //!
-//! Each level is tightened one step at a time from the best schedule known
-//! (the search's, then each model the solver returns): "one more met" or
-//! "one break fewer" is asked as an assumption on a unary counter; a
-//! satisfiable answer is the new best, an unsatisfiable one proves the
-//! level, which is then fixed for the levels below. Counting is one-sided
+//! Each level is tightened from the best schedule known (the search's, then
+//! each model the solver returns): "one more met" or "one break fewer" is
+//! asked as an assumption on a unary counter; a satisfiable answer is the
+//! new best, an unsatisfiable one proves the level, which is then fixed for
+//! the levels below. The breaks are also asked from below, in turn with
+//! those steps: "as few as the floor" (the bounds' lower bound, raised by
+//! one at each refutation), which finds an optimum near the floor in one
+//! call. Counting is one-sided
 //! (a gap forces its counter bit on; a spurious bit only costs), so the
 //! model stays small. The solver is deterministic: the same instance and
 //! options give the same schedule, unless the deadline cuts a call short
 //! (each call also has a work budget in conflicts, which ends it the same
 //! way on every run).
 //!
-//! Finding schedules with fewer breaks is the slow part on hard days, and
-//! proving is cheap once they are found. So each breaks step first asks,
-//! under a guide literal, for a schedule where each person has at most one
-//! gap, counted by a small counter over the people not in one block; only
-//! when that space is empty do the unguided calls run, and only they prove.
+//! Finding schedules with fewer breaks is the slow part on hard days. So
+//! each breaks step first asks, under a guide literal, for a schedule where
+//! each person has at most one gap, counted by a small counter over the
+//! people not in one block; only when that space is empty do the unguided
+//! calls run, and only they prove.
 //!
 //! Not for re-scheduling: there calm comes first (kept meetings), which the
 //! search already weighs; the exact mode leaves such instances to it.
@@ -101,7 +104,7 @@ pub fn solve_exact(
     let mut report = ExactReport::default();
     let n_vars: usize = (0..model.n_req()).map(|r| model.cands(r).len()).sum();
     let mut best = Best::of(&model, &found.slots, &found.interps);
-    let mut proven_breaks = None;
+    let mut breaks_bound = None;
     if model.has_prev {
         report.not_applied = Some("re-scheduling keeps the search's schedule".into());
     } else if n_vars > MAX_SLOT_VARS {
@@ -111,9 +114,13 @@ pub fn solve_exact(
     } else {
         let mut sat = Sat::new(&model, limits);
         let first_proven = sat.tighten(&mut best, &bound_met, limits.idle_slots, &mut report);
-        if report.breaks_proven {
-            proven_breaks = Some(best.breaks);
-        }
+        // a true bound even where the deadline stopped the descent: each
+        // refutation on the way raised the floor
+        breaks_bound = Some(if report.breaks_proven {
+            best.breaks
+        } else {
+            sat.breaks_floor
+        });
         // the first level's proof assumes nothing: a true bound on its own
         if first_proven {
             bound_met[0] = bound_met[0].min(best.met[0]);
@@ -123,7 +130,7 @@ pub fn solve_exact(
     st.load(&best.slots, &best.interps);
     let Found { stopped, moves, .. } = found;
     let mut solution = finish(&model, &st, bound_met, stopped, moves);
-    if let Some(b) = proven_breaks {
+    if let Some(b) = breaks_bound {
         solution.stats.bound_breaks = solution.stats.bound_breaks.max(b);
     }
     Ok((solution, report))
@@ -194,6 +201,9 @@ struct Sat<'m> {
     compact: Vec<i32>,
     /// Per participant-session, whether `add_blocks` gave it a block.
     covered: Vec<bool>,
+    /// The fewest breaks proven possible at the met counts reached: the
+    /// floor the breaks' descent started from, raised by each refutation.
+    breaks_floor: usize,
 }
 
 /// A solver call's answer.
@@ -221,6 +231,7 @@ impl<'m> Sat<'m> {
             gaps_of: Vec::new(),
             compact: Vec::new(),
             covered: Vec::new(),
+            breaks_floor: 0,
         };
         sat.encode();
         sat
@@ -666,9 +677,20 @@ impl<'m> Sat<'m> {
         }
     }
 
-    /// Lowers the breaks (`breaks`) or idle slots one step at a time, down
-    /// to a known lower bound `floor`; true when the best is proven the
-    /// fewest.
+    /// Lowers the breaks (`breaks`) or idle slots to their fewest, from a
+    /// known lower bound `floor`; true when the best is proven the fewest.
+    ///
+    /// Idle slots step down from the best one at a time. Breaks are closed
+    /// in from both sides in turn: one call asks for as few as the floor
+    /// (unsatisfiable: the floor rises by one, proven), the next for one
+    /// fewer than the best. On hard days the floor (`bounds.rs`, then each
+    /// refutation) is within a few breaks of the optimum, and asking at the
+    /// optimum finds it in one call where stepping down took a call per
+    /// break, each as slow (ticf-13crafb: from 6 to a proven 3 in 64 s,
+    /// where stepping down had reached 4 at 60 s). Where the floor is far
+    /// below, the alternation costs at most one call from below for each
+    /// from above, and each refutation is a tighter `bound_breaks` even if
+    /// the deadline comes first.
     fn descend(
         &mut self,
         breaks: bool,
@@ -697,14 +719,22 @@ impl<'m> Sat<'m> {
         // A guide, not a constraint: first ask for schedules where each
         // person has at most one gap (none outside `add_blocks`), counted
         // by the small counter over people not in one block alone; the
-        // solver finds these far faster. Once none is left at some bound,
-        // none is at a lower one, and the guide is dropped. Only unguided
-        // answers prove anything.
+        // solver finds these far faster. Once none is left below the best,
+        // none is at any lower count, and the guide is dropped. Only
+        // unguided answers prove anything.
         let mut guide = if breaks && !spread.is_empty() {
             self.one_gap_each()
         } else {
             0
         };
+        let mut floor = floor;
+        // the first step from above: the search's schedule is often one
+        // break from the optimum, and refuting the floor is cheaper once
+        // the solver has found schedules near it
+        let mut from_below = false;
+        if breaks {
+            self.breaks_floor = floor;
+        }
         loop {
             let cur = if breaks { best.breaks } else { best.idle };
             for o in [&out, &spread] {
@@ -715,13 +745,14 @@ impl<'m> Sat<'m> {
             if cur <= floor {
                 return true;
             }
-            let assume: Vec<i32> = [&out, &spread]
-                .iter()
-                .filter(|o| cur - 1 < o.len())
-                .map(|o| -o[cur - 1])
-                .collect();
-            if guide != 0 && cur - 1 < spread.len() {
-                match self.solve(&[guide, -spread[cur - 1]], report) {
+            // at most `target`: from below the floor, else one fewer (one
+            // ask from each side in turn, whatever its answer)
+            let below = from_below;
+            from_below = breaks && !from_below;
+            let target = if below { floor } else { cur - 1 };
+            // (none at all is the same question with the guide or without)
+            if guide != 0 && target > 0 && target < spread.len() {
+                match self.solve(&[guide, -spread[target]], report) {
                     Answer::Sat => {
                         let found = self.read();
                         // fewer breaks by construction; checked all the same
@@ -732,14 +763,25 @@ impl<'m> Sat<'m> {
                         }
                         guide = 0;
                     }
-                    Answer::Unsat => guide = 0,
+                    // none at the floor says nothing of the counts above it
+                    Answer::Unsat if !below => guide = 0,
+                    Answer::Unsat => {}
                     Answer::Stopped => return false,
                 }
             }
+            let assume: Vec<i32> = [&out, &spread]
+                .iter()
+                .filter(|o| target < o.len())
+                .map(|o| -o[target])
+                .collect();
             match self.solve(&assume, report) {
                 Answer::Sat => {
                     *best = self.read();
                     report.improvements += 1;
+                }
+                Answer::Unsat if below => {
+                    floor += 1;
+                    self.breaks_floor = floor;
                 }
                 Answer::Unsat => return true,
                 Answer::Stopped => return false,
@@ -776,4 +818,79 @@ fn block_fits(m: &Model, rs: &[usize], w: usize, k: usize) -> bool {
             .filter(move |&s| (w..w + k).contains(&s))
     };
     bounds::max_distinct(m.n_slots, rs.len(), in_block) == rs.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Instance, Participant, Request};
+
+    /// One session of five slots and three pool tables. Person 0 meets 1,
+    /// 2 and 3 in slots 0, 2 and 4 only: two gaps no schedule avoids, which
+    /// the bounds see. Persons 4 and 7 meet two others each, anywhere. The
+    /// fewest breaks are 2, and only with two gaps for one person, which
+    /// the guide (at most one gap each) leaves out.
+    fn pinned_hub() -> Instance {
+        let pinned = |a: usize, b: usize, slot: Option<usize>| Request {
+            a,
+            b,
+            priority: 3,
+            allowed_slots: slot.map(|s| vec![s]),
+            previous: None,
+        };
+        Instance {
+            session_lengths: vec![5],
+            table_owner: vec![None; 3],
+            participants: vec![
+                Participant {
+                    languages: vec![0],
+                    ..Participant::default()
+                };
+                10
+            ],
+            interpreters: Vec::new(),
+            requests: vec![
+                pinned(0, 1, Some(0)),
+                pinned(0, 2, Some(2)),
+                pinned(0, 3, Some(4)),
+                pinned(4, 5, None),
+                pinned(4, 6, None),
+                pinned(7, 8, None),
+                pinned(7, 9, None),
+            ],
+            tables_taken: Vec::new(),
+        }
+    }
+
+    /// The breaks' descent from a schedule with a gap too many: person 4
+    /// meets in slots 0 and 2 (person 7 in 1 and 2).
+    fn descend_from_three(limits: &ExactLimits) -> (Best, ExactReport, usize) {
+        let model = Model::build(&pinned_hub()).unwrap();
+        let bound_met = bounds::MetBounds::new(&model).own;
+        let mut best = Best::of(&model, &[0, 2, 4, 0, 2, 1, 2], &[NONE; 7]);
+        assert_eq!((best.met, best.breaks), ([7, 0, 0], 3));
+        let mut report = ExactReport::default();
+        let mut sat = Sat::new(&model, limits);
+        sat.tighten(&mut best, &bound_met, false, &mut report);
+        (best, report, sat.breaks_floor)
+    }
+
+    #[test]
+    fn a_floor_without_a_schedule_under_the_guide_is_no_proof() {
+        // at the floor (2) no schedule has one gap each, but one exists
+        let (best, report, floor) = descend_from_three(&ExactLimits::default());
+        assert!(report.breaks_proven, "{report:?}");
+        assert_eq!((best.breaks, floor), (2, 2));
+    }
+
+    #[test]
+    fn a_stopped_descent_keeps_only_the_floor_it_proved() {
+        let limits = ExactLimits {
+            deadline: Some(Instant::now()),
+            ..ExactLimits::default()
+        };
+        let (best, report, floor) = descend_from_three(&limits);
+        assert!(report.stopped && !report.breaks_proven, "{report:?}");
+        assert_eq!((best.breaks, floor), (3, 2));
+    }
 }
