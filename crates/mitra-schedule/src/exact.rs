@@ -686,11 +686,11 @@ impl<'m> Sat<'m> {
     /// fewer than the best. On hard days the floor (`bounds.rs`, then each
     /// refutation) is within a few breaks of the optimum, and asking at the
     /// optimum finds it in one call where stepping down took a call per
-    /// break, each as slow (ticf-13crafb: from 6 to a proven 3 in 64 s,
-    /// where stepping down had reached 4 at 60 s). Where the floor is far
-    /// below, the alternation costs at most one call from below for each
-    /// from above, and each refutation is a tighter `bound_breaks` even if
-    /// the deadline comes first.
+    /// break, each as slow (ticf-13crafb: from 6 to a proven 3 in 58 s
+    /// instead of 106 s). Where the floor is far below, the alternation
+    /// costs at most one ask from below for each from above, and each
+    /// refutation is a tighter `bound_breaks` even if the deadline comes
+    /// first.
     fn descend(
         &mut self,
         breaks: bool,
