@@ -198,31 +198,50 @@ fn exact_solve(
     };
     let (solution, report) = mitra_schedule::solve_exact(instance, engine, &limits)
         .map_err(|e| vec![Problem::new("", e.to_string())])?;
-    let proven = |yes: bool| if yes { "proven" } else { "not proven" };
-    notices.push(match &report.not_applied {
-        Some(why) => format!("exact mode not applied: {why}"),
-        None => format!(
-            "exact mode: met: {} the most possible; breaks: {}, {} the fewest; idle slots: {}, {} the fewest ({} solver calls, {} better schedules found{})",
-            proven(report.met_proven),
-            solution.stats.breaks,
-            proven(report.breaks_proven),
-            solution.stats.idle_slots,
-            proven(report.idle_proven),
-            report.sat_calls,
-            report.improvements,
-            if report.stopped {
-                "; the time limit stopped the solver".to_string()
-            } else if report.out_of_work {
-                format!(
-                    "; a solver call spent its {} conflicts",
-                    limits.conflicts_per_call
-                )
-            } else {
-                String::new()
-            }
-        ),
-    });
+    notices.push(exact_notice(
+        &report,
+        &solution.stats,
+        limits.conflicts_per_call,
+    ));
     Ok(solution)
+}
+
+/// What the exact mode proved, for a person: each level proven or not,
+/// and where the breaks are not proven, the fewest any schedule can have
+/// (`bound_breaks`, which the solver's refutations may have raised).
+#[cfg(feature = "exact")]
+fn exact_notice(
+    report: &mitra_schedule::ExactReport,
+    stats: &mitra_schedule::Stats,
+    conflicts_per_call: u32,
+) -> String {
+    if let Some(why) = &report.not_applied {
+        return format!("exact mode not applied: {why}");
+    }
+    let proven = |yes: bool| if yes { "proven" } else { "not proven" };
+    let breaks = if report.breaks_proven {
+        format!("{}, proven the fewest", stats.breaks)
+    } else {
+        format!(
+            "{}, not proven the fewest (at least {})",
+            stats.breaks, stats.bound_breaks
+        )
+    };
+    format!(
+        "exact mode: met: {} the most possible; breaks: {breaks}; idle slots: {}, {} the fewest ({} solver calls, {} better schedules found{})",
+        proven(report.met_proven),
+        stats.idle_slots,
+        proven(report.idle_proven),
+        report.sat_calls,
+        report.improvements,
+        if report.stopped {
+            "; the time limit stopped the solver".to_string()
+        } else if report.out_of_work {
+            format!("; a solver call spent its {conflicts_per_call} conflicts")
+        } else {
+            String::new()
+        }
+    )
 }
 
 #[cfg(not(feature = "exact"))]
@@ -1152,4 +1171,45 @@ pub fn run(
         json: crate::to_json_bytes(&out),
         notices,
     })
+}
+
+#[cfg(all(test, feature = "exact"))]
+mod tests {
+    use super::exact_notice;
+
+    #[test]
+    fn an_exact_mode_cut_short_says_the_fewest_breaks_it_proved_possible() {
+        let stats = mitra_schedule::Stats {
+            breaks: 5,
+            bound_breaks: 3,
+            idle_slots: 59,
+            ..Default::default()
+        };
+        let report = mitra_schedule::ExactReport {
+            met_proven: true,
+            stopped: true,
+            sat_calls: 4,
+            improvements: 1,
+            ..Default::default()
+        };
+        assert_eq!(
+            exact_notice(&report, &stats, 1000),
+            "exact mode: met: proven the most possible; breaks: 5, not proven the fewest \
+             (at least 3); idle slots: 59, not proven the fewest (4 solver calls, 1 better \
+             schedules found; the time limit stopped the solver)"
+        );
+        let proven = mitra_schedule::ExactReport {
+            breaks_proven: true,
+            idle_proven: true,
+            stopped: false,
+            ..report
+        };
+        let stats = mitra_schedule::Stats { breaks: 3, ..stats };
+        assert!(
+            exact_notice(&proven, &stats, 1000)
+                .contains("breaks: 3, proven the fewest; idle slots: 59, proven the fewest"),
+            "{}",
+            exact_notice(&proven, &stats, 1000)
+        );
+    }
 }
