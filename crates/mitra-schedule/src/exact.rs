@@ -10,12 +10,11 @@
 //! the levels below. The breaks are also asked from below, in turn with
 //! those steps: "as few as the floor" (the bounds' lower bound, raised by
 //! one at each refutation), which finds an optimum near the floor in one
-//! call. Counting is one-sided
-//! (a gap forces its counter bit on; a spurious bit only costs), so the
-//! model stays small. The solver is deterministic: the same instance and
-//! options give the same schedule, unless the deadline cuts a call short
-//! (each call also has a work budget in conflicts, which ends it the same
-//! way on every run).
+//! call. Counting is one-sided (a gap forces its counter bit on; a
+//! spurious bit only costs), so the model stays small. The solver is
+//! deterministic: the same instance and options give the same schedule,
+//! unless the deadline cuts a call short (each call also has a work budget
+//! in conflicts, which ends it the same way on every run).
 //!
 //! Finding schedules with fewer breaks is the slow part on hard days. So
 //! each breaks step first asks, under a guide literal, for a schedule where
@@ -655,15 +654,16 @@ impl<'m> Sat<'m> {
         // one, and the cheap bound for it (`bounds.rs`) is a floor that
         // needs no proof from the solver.
         let all_met = (0..m.n_req()).all(|r| self.met[r] == 0 || best.slots[r] != NONE);
-        let floor = if all_met {
+        let mut floor = if all_met {
             self.add_blocks();
             bounds::breaks_floor(m, &best.slots, best.breaks)
         } else {
             0
         };
-        report.breaks_proven = self.descend(true, floor, best, report);
+        report.breaks_proven = self.descend(true, &mut floor, best, report);
+        self.breaks_floor = floor;
         if report.breaks_proven && idle_slots {
-            report.idle_proven = self.descend(false, 0, best, report);
+            report.idle_proven = self.descend(false, &mut 0, best, report);
         }
         first_proven
     }
@@ -678,7 +678,8 @@ impl<'m> Sat<'m> {
     }
 
     /// Lowers the breaks (`breaks`) or idle slots to their fewest, from a
-    /// known lower bound `floor`; true when the best is proven the fewest.
+    /// known lower bound `floor` (raised where refutations prove more);
+    /// true when the best is proven the fewest.
     ///
     /// Idle slots step down from the best one at a time. Breaks are closed
     /// in from both sides in turn: one call asks for as few as the floor
@@ -694,7 +695,7 @@ impl<'m> Sat<'m> {
     fn descend(
         &mut self,
         breaks: bool,
-        floor: usize,
+        floor: &mut usize,
         best: &mut Best,
         report: &mut ExactReport,
     ) -> bool {
@@ -727,14 +728,10 @@ impl<'m> Sat<'m> {
         } else {
             0
         };
-        let mut floor = floor;
         // the first step from above: the search's schedule is often one
         // break from the optimum, and refuting the floor is cheaper once
         // the solver has found schedules near it
         let mut from_below = false;
-        if breaks {
-            self.breaks_floor = floor;
-        }
         loop {
             let cur = if breaks { best.breaks } else { best.idle };
             for o in [&out, &spread] {
@@ -742,14 +739,14 @@ impl<'m> Sat<'m> {
                     self.clause(&[-o[cur]]);
                 }
             }
-            if cur <= floor {
+            if cur <= *floor {
                 return true;
             }
             // at most `target`: from below the floor, else one fewer (one
             // ask from each side in turn, whatever its answer)
             let below = from_below;
             from_below = breaks && !from_below;
-            let target = if below { floor } else { cur - 1 };
+            let target = if below { *floor } else { cur - 1 };
             // (none at all is the same question with the guide or without)
             if guide != 0 && target > 0 && target < spread.len() {
                 match self.solve(&[guide, -spread[target]], report) {
@@ -779,10 +776,7 @@ impl<'m> Sat<'m> {
                     *best = self.read();
                     report.improvements += 1;
                 }
-                Answer::Unsat if below => {
-                    floor += 1;
-                    self.breaks_floor = floor;
-                }
+                Answer::Unsat if below => *floor += 1,
                 Answer::Unsat => return true,
                 Answer::Stopped => return false,
             }
