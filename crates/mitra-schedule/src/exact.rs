@@ -115,11 +115,7 @@ pub fn solve_exact(
         let first_proven = sat.tighten(&mut best, &bound_met, limits.idle_slots, &mut report);
         // a true bound even where the deadline stopped the descent: each
         // refutation on the way raised the floor
-        breaks_bound = Some(if report.breaks_proven {
-            best.breaks
-        } else {
-            sat.breaks_floor
-        });
+        breaks_bound = Some(sat.breaks_floor);
         // the first level's proof assumes nothing: a true bound on its own
         if first_proven {
             bound_met[0] = bound_met[0].min(best.met[0]);
@@ -201,7 +197,8 @@ struct Sat<'m> {
     /// Per participant-session, whether `add_blocks` gave it a block.
     covered: Vec<bool>,
     /// The fewest breaks proven possible at the met counts reached: the
-    /// floor the breaks' descent started from, raised by each refutation.
+    /// floor the breaks' descent started from, raised by each refutation
+    /// (to the best's breaks once they are proven the fewest).
     breaks_floor: usize,
 }
 
@@ -678,8 +675,9 @@ impl<'m> Sat<'m> {
     }
 
     /// Lowers the breaks (`breaks`) or idle slots to their fewest, from a
-    /// known lower bound `floor` (raised where refutations prove more);
-    /// true when the best is proven the fewest.
+    /// known lower bound `floor` (raised where refutations prove more, to
+    /// the best's count once it is proven); true when the best is proven
+    /// the fewest.
     ///
     /// Idle slots step down from the best one at a time. Breaks are closed
     /// in from both sides in turn: one call asks for as few as the floor
@@ -777,7 +775,10 @@ impl<'m> Sat<'m> {
                     report.improvements += 1;
                 }
                 Answer::Unsat if below => *floor += 1,
-                Answer::Unsat => return true,
+                Answer::Unsat => {
+                    *floor = cur;
+                    return true;
+                }
                 Answer::Stopped => return false,
             }
         }
