@@ -131,6 +131,73 @@ pub fn solve_exact(
     Ok((solution, report))
 }
 
+/// Window repair's share of a day: windows of two slots in five (9 of the
+/// JAIR days' 21 or 22). The search leaves schedules that no short chain
+/// of its moves improves, and on the JAIR days one break fewer is often a
+/// re-shuffle of a morning's meetings; asked of the solver with everything
+/// outside the window held, it is found or refuted in milliseconds, where
+/// the whole model takes seconds (see docs/scheduler-benchmark.md).
+fn repair_window(n_slots: usize) -> usize {
+    (n_slots * 2).div_ceil(5).clamp(2.min(n_slots), n_slots)
+}
+
+/// Each window call's work budget, in conflicts: the windows that improve
+/// on the JAIR days need far fewer, and a refutation a handful.
+const REPAIR_CONFLICTS: u32 = 2_000;
+
+/// Each window call's work budget in the solver's checks whether to stop:
+/// the calls that improve the JAIR days make 300-550 of them, but a few
+/// refutations spend seconds between conflicts (forum-13crafb: 1.1 s,
+/// 46,600 checks, within 1,000 conflicts).
+const REPAIR_POLLS: u64 = 2_000;
+
+/// Sweeps over the windows, while the last one gained.
+const REPAIR_PASSES: usize = 3;
+
+/// Solver calls in all, whatever the gains.
+const REPAIR_CALLS: usize = 200;
+
+/// Request-slot pairs above this and the window repair is left out. Its
+/// model is built whole, and on larger days each window call grows:
+/// dev-interp (865 requests, 36 slots, interpreters, 31,000 pairs) spent
+/// 0.45 s encoding and 0.4-0.8 s on each of a dozen windows, for no gain.
+/// The JAIR days have at most 6,700.
+const REPAIR_UP_TO_VARS: usize = 10_000;
+
+/// Lowers the breaks of a searched schedule (`slots`, `interps`) by exact
+/// re-solves of windows of slots, every met level held. Work is counted in
+/// solver calls and conflicts, so the result is the same on every run;
+/// `stop` ends it early (between calls). Not when re-scheduling.
+pub(crate) fn repair_windows(
+    m: &Model,
+    slots: &mut Vec<u32>,
+    interps: &mut Vec<u32>,
+    stop: Option<&(dyn Fn() -> bool + Sync)>,
+) {
+    let n_vars: usize = (0..m.n_req()).map(|r| m.cands(r).len()).sum();
+    if m.has_prev || n_vars > REPAIR_UP_TO_VARS || m.n_slots < 3 {
+        return;
+    }
+    let mut best = Best::of(m, slots, interps);
+    if best.breaks == 0 {
+        return;
+    }
+    let limits = ExactLimits {
+        deadline: None,
+        conflicts_per_call: REPAIR_CONFLICTS,
+        idle_slots: false,
+    };
+    // CaDiCaL's configuration for satisfiable problems: the windows that
+    // improve are found several times faster (forum-14: 0.09 s, not 0.9 s)
+    let mut sat = Sat::configured(m, &limits, Some("sat"), REPAIR_POLLS);
+    let before = best.breaks;
+    sat.repair(&mut best, stop);
+    if best.breaks < before {
+        *slots = best.slots;
+        *interps = best.interps;
+    }
+}
+
 /// The best schedule known, with its objective.
 struct Best {
     slots: Vec<u32>,
@@ -161,12 +228,24 @@ impl Best {
     }
 }
 
-/// Stops a solver call at the deadline.
-struct Deadline(Option<Instant>);
+/// Stops a solver call at the deadline, or after `max_polls` of the
+/// solver's checks whether to stop: a measure of work that, unlike its
+/// conflicts, also counts what it does between them, and is the same on
+/// every run.
+struct Deadline {
+    at: Option<Instant>,
+    polls: u64,
+    max_polls: u64,
+}
 
 impl cadical::Callbacks for Deadline {
+    fn started(&mut self) {
+        self.polls = 0;
+    }
+
     fn terminate(&mut self) -> bool {
-        self.0.is_some_and(|d| Instant::now() >= d)
+        self.polls += 1;
+        self.polls > self.max_polls || self.at.is_some_and(|d| Instant::now() >= d)
     }
 }
 
@@ -211,8 +290,26 @@ enum Answer {
 
 impl<'m> Sat<'m> {
     fn new(m: &'m Model, limits: &ExactLimits) -> Sat<'m> {
-        let mut solver: cadical::Solver<Deadline> = cadical::Solver::new();
-        solver.set_callbacks(Some(Deadline(limits.deadline)));
+        Sat::configured(m, limits, None, u64::MAX)
+    }
+
+    /// A model whose solver runs under CaDiCaL's named configuration
+    /// `config` (its default where `None` or unknown), each call stopped
+    /// after `max_polls` checks (see `Deadline`).
+    fn configured(
+        m: &'m Model,
+        limits: &ExactLimits,
+        config: Option<&str>,
+        max_polls: u64,
+    ) -> Sat<'m> {
+        let mut solver: cadical::Solver<Deadline> = config
+            .and_then(|c| cadical::Solver::with_config(c).ok())
+            .unwrap_or_default();
+        solver.set_callbacks(Some(Deadline {
+            at: limits.deadline,
+            polls: 0,
+            max_polls,
+        }));
         let mut sat = Sat {
             m,
             solver,
@@ -556,7 +653,7 @@ impl<'m> Sat<'m> {
             Some(true) => Answer::Sat,
             Some(false) => Answer::Unsat,
             None => {
-                let deadline = self.solver.get_callbacks().and_then(|d| d.0);
+                let deadline = self.solver.get_callbacks().and_then(|d| d.at);
                 if deadline.is_some_and(|d| Instant::now() >= d) {
                     report.stopped = true;
                 } else {
@@ -784,6 +881,92 @@ impl<'m> Sat<'m> {
         }
     }
 
+    /// Window repair (see `repair_windows`): holds every met level at
+    /// `best`'s counts, then re-solves one window of slots at a time for
+    /// one break fewer, the meetings outside it held where they are.
+    fn repair(&mut self, best: &mut Best, stop: Option<&(dyn Fn() -> bool + Sync)>) {
+        let m = self.m;
+        let n = m.n_slots;
+        for level in 0..3 {
+            let lits: Vec<i32> = (0..m.n_req())
+                .filter(|&r| 3 - m.pri[r] as usize == level && self.met[r] != 0)
+                .map(|r| -self.met[r])
+                .collect();
+            let unmet = lits.len().saturating_sub(best.met[level]);
+            if lits.len().saturating_mul(unmet + 1) > MAX_COUNTER_CELLS {
+                return;
+            }
+            self.hold(&lits, unmet);
+        }
+        let all_met = (0..m.n_req()).all(|r| self.met[r] == 0 || best.slots[r] != NONE);
+        let floor = if all_met {
+            self.add_blocks();
+            bounds::breaks_floor(m, &best.slots, best.breaks)
+        } else {
+            0
+        };
+        if best.breaks <= floor || self.gaps.len() * best.breaks > MAX_COUNTER_CELLS {
+            return;
+        }
+        let gaps = self.gaps.clone();
+        let out = self.counter(&gaps, best.breaks);
+        let width = repair_window(n);
+        let mut calls = 0;
+        for _pass in 0..REPAIR_PASSES {
+            let mut gained = false;
+            let mut lo = 0;
+            while lo + width <= n && best.breaks > floor && calls < REPAIR_CALLS {
+                let cur = best.breaks;
+                let inside = |s: usize| (lo..lo + width).contains(&s);
+                // the meetings in the window stay in it, the others where
+                // they are; one break fewer
+                let mut assume = vec![-out[cur - 1]];
+                for r in 0..m.n_req() {
+                    let now = best.slots[r];
+                    if now == NONE {
+                        continue;
+                    }
+                    for (&s, &x) in m.cands(r).iter().zip(&self.x[r]) {
+                        if inside(now as usize) {
+                            if !inside(s as usize) {
+                                assume.push(-x);
+                            }
+                        } else if s == now {
+                            assume.push(x);
+                        }
+                    }
+                }
+                calls += 1;
+                let mut ignored = ExactReport::default();
+                let improved = match self.solve(&assume, &mut ignored) {
+                    Answer::Sat => {
+                        let found = self.read();
+                        // fewer breaks by the counter, every level held;
+                        // checked all the same
+                        let ok = found.breaks < cur && found.met == best.met;
+                        if ok {
+                            *best = found;
+                            self.clause(&[-out[best.breaks]]);
+                        }
+                        ok
+                    }
+                    Answer::Unsat | Answer::Stopped => false,
+                };
+                gained |= improved;
+                if stop.is_some_and(|f| f()) {
+                    return;
+                }
+                // the same window again after a gain: it may give more
+                if !improved {
+                    lo += 1;
+                }
+            }
+            if !gained {
+                break;
+            }
+        }
+    }
+
     /// A literal that, assumed, allows at most one gap per person and
     /// session, and none to a person-session outside `add_blocks`.
     fn one_gap_each(&mut self) -> i32 {
@@ -826,35 +1009,16 @@ mod tests {
     /// fewest breaks are 2, and only with two gaps for one person, which
     /// the guide (at most one gap each) leaves out.
     fn pinned_hub() -> Instance {
-        let pinned = |a: usize, b: usize, slot: Option<usize>| Request {
-            a,
-            b,
-            priority: 3,
-            allowed_slots: slot.map(|s| vec![s]),
-            previous: None,
-        };
-        Instance {
-            session_lengths: vec![5],
-            table_owner: vec![None; 3],
-            participants: vec![
-                Participant {
-                    languages: vec![0],
-                    ..Participant::default()
-                };
-                10
-            ],
-            interpreters: Vec::new(),
-            requests: vec![
-                pinned(0, 1, Some(0)),
-                pinned(0, 2, Some(2)),
-                pinned(0, 3, Some(4)),
-                pinned(4, 5, None),
-                pinned(4, 6, None),
-                pinned(7, 8, None),
-                pinned(7, 9, None),
-            ],
-            tables_taken: Vec::new(),
-        }
+        let requests = vec![
+            request(0, 1, 3, Some(0)),
+            request(0, 2, 3, Some(2)),
+            request(0, 3, 3, Some(4)),
+            request(4, 5, 3, None),
+            request(4, 6, 3, None),
+            request(7, 8, 3, None),
+            request(7, 9, 3, None),
+        ];
+        day(5, 3, 10, requests)
     }
 
     /// The breaks' descent from a schedule with a gap too many: person 4
@@ -868,6 +1032,69 @@ mod tests {
         let mut sat = Sat::new(&model, limits);
         sat.tighten(&mut best, &bound_met, false, &mut report);
         (best, report, sat.breaks_floor)
+    }
+
+    /// A request of `priority`, allowed only in `slot` where one is given.
+    fn request(a: usize, b: usize, priority: u8, slot: Option<usize>) -> Request {
+        Request {
+            a,
+            b,
+            priority,
+            allowed_slots: slot.map(|s| vec![s]),
+            previous: None,
+        }
+    }
+
+    /// One session of `slots` slots and `tables` pool tables, `people`
+    /// people who share a language.
+    fn day(slots: usize, tables: usize, people: usize, requests: Vec<Request>) -> Instance {
+        Instance {
+            session_lengths: vec![slots],
+            table_owner: vec![None; tables],
+            participants: vec![
+                Participant {
+                    languages: vec![0],
+                    ..Participant::default()
+                };
+                people
+            ],
+            interpreters: Vec::new(),
+            requests,
+            tables_taken: Vec::new(),
+        }
+    }
+
+    /// One session of ten slots (windows of four). Person 0 meets 1 in
+    /// slot 5 and 2 in slot 7, the only slot that meeting allows: a break
+    /// that only moving the first meeting to slot 6 closes. Persons 3 and 4
+    /// meet in slot 1, far from every window that can close it.
+    #[test]
+    fn window_repair_closes_a_break_inside_a_window_and_holds_the_rest() {
+        let requests = vec![
+            request(0, 1, 2, None),
+            request(0, 2, 2, Some(7)),
+            request(3, 4, 2, None),
+        ];
+        let model = Model::build(&day(10, 2, 5, requests)).unwrap();
+        assert_eq!(repair_window(model.n_slots), 4);
+        let (mut slots, mut interps) = (vec![5, 7, 1], vec![NONE; 3]);
+        assert_eq!(Best::of(&model, &slots, &interps).breaks, 1);
+        repair_windows(&model, &mut slots, &mut interps, None);
+        assert_eq!(slots, vec![6, 7, 1]);
+        let repaired = Best::of(&model, &slots, &interps);
+        assert_eq!((repaired.met, repaired.breaks), ([0, 3, 0], 0));
+    }
+
+    /// A break no window can close (person 0's meetings are pinned to slots
+    /// 0 and 9) leaves the schedule as it was.
+    #[test]
+    fn window_repair_leaves_a_break_it_cannot_close() {
+        let requests = vec![request(0, 1, 3, Some(0)), request(0, 2, 3, Some(9))];
+        let model = Model::build(&day(10, 1, 3, requests)).unwrap();
+        let (mut slots, mut interps) = (vec![0, 9], vec![NONE; 2]);
+        assert_eq!(Best::of(&model, &slots, &interps).breaks, 1);
+        repair_windows(&model, &mut slots, &mut interps, None);
+        assert_eq!((slots, interps), (vec![0, 9], vec![NONE; 2]));
     }
 
     #[test]
