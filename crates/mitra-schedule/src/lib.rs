@@ -33,10 +33,6 @@
 //! every request starts with a short sprint, where such a proof often comes
 //! already. Searches side by side race to a proof (of an optimum, or of
 //! the fewest breaks) without giving up determinism (see `search::Race`).
-//! With feature `exact` (on by default), a small day whose breaks are above
-//! their bound then gets a window repair: a SAT solver re-solves a window
-//! of slots at a time for one break fewer, the rest held (see
-//! `exact::repair_windows`).
 //! Bounds come from flow relaxations and, for breaks, from the table load
 //! as a Lagrangian dual (see `bounds.rs`).
 
@@ -304,15 +300,9 @@ pub(crate) fn search_best(
     let Some(best) = best else {
         return Err(InvalidInstance("the search failed".into()));
     };
-    #[allow(unused_mut)] // without the solver there is no repair
-    let (mut slots, mut interps) = (best.slots, best.interps);
-    #[cfg(feature = "exact")]
-    if !stopped {
-        exact::repair_windows(model, &mut slots, &mut interps, options.stop);
-    }
     Ok(Found {
-        slots,
-        interps,
+        slots: best.slots,
+        interps: best.interps,
         stopped,
         moves,
     })
