@@ -126,10 +126,9 @@ pub fn solve_exact(
             options.stop,
         ) {
             let better = Best::of(&model, &slots, &interps);
-            // (the floor holds for the met set only when it is all that
-            // can be met, as in `Sat::tighten`)
-            let all_met = (0..model.n_req()).all(|r| model.cands(r).is_empty() || slots[r] != NONE);
-            if all_met && better.breaks <= bounds::breaks_floor(&model, &slots, better.breaks) {
+            if meets_all_it_can(&model, &slots)
+                && better.breaks <= bounds::breaks_floor(&model, &slots, better.breaks)
+            {
                 best = better;
             } else {
                 repaired = Some(better);
@@ -772,13 +771,9 @@ impl<'m> Sat<'m> {
         idle_slots: bool,
         report: &mut ExactReport,
     ) -> bool {
-        let m = self.m;
         let mut first_proven = false;
         for level in 0..3 {
-            let lits: Vec<i32> = (0..m.n_req())
-                .filter(|&r| 3 - m.pri[r] as usize == level && self.met[r] != 0)
-                .map(|r| -self.met[r])
-                .collect();
+            let lits = self.unmet_lits(level);
             let n_c = lits.len();
             // requests that can never be met count as met by no schedule
             let most = n_c.min(bound_met[level]);
@@ -823,19 +818,34 @@ impl<'m> Sat<'m> {
         // Once every request that has a slot is met, the met set is the only
         // one, and the cheap bound for it (`bounds.rs`) is a floor that
         // needs no proof from the solver.
-        let all_met = (0..m.n_req()).all(|r| self.met[r] == 0 || best.slots[r] != NONE);
-        let mut floor = if all_met {
-            self.add_blocks();
-            bounds::breaks_floor(m, &best.slots, best.breaks)
-        } else {
-            0
-        };
+        let mut floor = self.breaks_floor_of(best);
         report.breaks_proven = self.descend(true, &mut floor, best, report);
         self.breaks_floor = floor;
         if report.breaks_proven && idle_slots {
             report.idle_proven = self.descend(false, &mut 0, best, report);
         }
         first_proven
+    }
+
+    /// "Not met" of each request of met level `level` (0: priority 3) that
+    /// has a slot.
+    fn unmet_lits(&self, level: usize) -> Vec<i32> {
+        let m = self.m;
+        (0..m.n_req())
+            .filter(|&r| 3 - m.pri[r] as usize == level && self.met[r] != 0)
+            .map(|r| -self.met[r])
+            .collect()
+    }
+
+    /// The fewest breaks `bounds.rs` proves at `best`'s met set, with the
+    /// block constraints added, where that set is all that can be met (the
+    /// only one then); else 0.
+    fn breaks_floor_of(&mut self, best: &Best) -> usize {
+        if !meets_all_it_can(self.m, &best.slots) {
+            return 0;
+        }
+        self.add_blocks();
+        bounds::breaks_floor(self.m, &best.slots, best.breaks)
     }
 
     /// Keeps at most `unmet` of `lits` true (their level at least as met as
@@ -964,23 +974,14 @@ impl<'m> Sat<'m> {
         let m = self.m;
         let n = m.n_slots;
         for level in 0..3 {
-            let lits: Vec<i32> = (0..m.n_req())
-                .filter(|&r| 3 - m.pri[r] as usize == level && self.met[r] != 0)
-                .map(|r| -self.met[r])
-                .collect();
+            let lits = self.unmet_lits(level);
             let unmet = lits.len().saturating_sub(best.met[level]);
             if lits.len().saturating_mul(unmet + 1) > MAX_COUNTER_CELLS {
                 return;
             }
             self.hold(&lits, unmet);
         }
-        let all_met = (0..m.n_req()).all(|r| self.met[r] == 0 || best.slots[r] != NONE);
-        let floor = if all_met {
-            self.add_blocks();
-            bounds::breaks_floor(m, &best.slots, best.breaks)
-        } else {
-            0
-        };
+        let floor = self.breaks_floor_of(best);
         if best.breaks <= floor || self.gaps.len() * best.breaks > MAX_COUNTER_CELLS {
             return;
         }
@@ -1060,6 +1061,13 @@ impl<'m> Sat<'m> {
         }
         guide
     }
+}
+
+/// Whether `slots` meets every request that has a candidate slot: the
+/// only met set then, so a breaks bound for it holds for every schedule
+/// (as `bounds::breaks_floor` needs).
+fn meets_all_it_can(m: &Model, slots: &[u32]) -> bool {
+    (0..m.n_req()).all(|r| m.cands(r).is_empty() || slots[r] != NONE)
 }
 
 /// Whether requests `rs` can take distinct slots of the block of `k` slots
