@@ -118,17 +118,16 @@ pub fn solve_exact(
     let mut repaired = None;
     if !found.stopped {
         let (mut slots, mut interps) = (found.slots.clone(), found.interps.clone());
-        if repair_windows(
+        let repair = repair_windows(
             &model,
             &mut slots,
             &mut interps,
             limits.deadline,
             options.stop,
-        ) {
+        );
+        if repair != Repair::Unchanged {
             let better = Best::of(&model, &slots, &interps);
-            if meets_all_it_can(&model, &slots)
-                && better.breaks <= bounds::breaks_floor(&model, &slots, better.breaks)
-            {
+            if repair == Repair::Proven {
                 best = better;
             } else {
                 repaired = Some(better);
@@ -206,8 +205,19 @@ const REPAIR_CALLS: usize = 200;
 /// The JAIR days have at most 6,700.
 const REPAIR_UP_TO_VARS: usize = 10_000;
 
+/// What a window repair did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Repair {
+    /// No break fewer.
+    Unchanged,
+    /// Fewer breaks, still above the bound.
+    Fewer,
+    /// Fewer breaks, at the bound: the fewest there are.
+    Proven,
+}
+
 /// Lowers the breaks of a searched schedule (`slots`, `interps`) by exact
-/// re-solves of windows of slots, every met level held; true when it did.
+/// re-solves of windows of slots, every met level held.
 /// Work is counted in solver calls, conflicts and the solver's polls, so
 /// the result is the same on every run unless `deadline` (a safety cap)
 /// or `stop` (checked between calls) ends it. Not when re-scheduling.
@@ -217,14 +227,14 @@ fn repair_windows(
     interps: &mut Vec<u32>,
     deadline: Option<Instant>,
     stop: Option<&(dyn Fn() -> bool + Sync)>,
-) -> bool {
+) -> Repair {
     let n_vars: usize = (0..m.n_req()).map(|r| m.cands(r).len()).sum();
     if m.has_prev || n_vars > REPAIR_UP_TO_VARS || m.n_slots < 3 {
-        return false;
+        return Repair::Unchanged;
     }
     let mut best = Best::of(m, slots, interps);
     if best.breaks == 0 {
-        return false;
+        return Repair::Unchanged;
     }
     let limits = ExactLimits {
         deadline,
@@ -235,13 +245,18 @@ fn repair_windows(
     // improve are found several times faster (forum-14: 0.09 s, not 0.9 s)
     let mut sat = Sat::configured(m, &limits, Some("sat"), REPAIR_POLLS, REPAIR_LEARNT);
     let before = best.breaks;
-    sat.repair(&mut best, stop);
+    let floor = sat.repair(&mut best, stop);
     if best.breaks >= before {
-        return false;
+        return Repair::Unchanged;
     }
+    let proven = best.breaks <= floor;
     *slots = best.slots;
     *interps = best.interps;
-    true
+    if proven {
+        Repair::Proven
+    } else {
+        Repair::Fewer
+    }
 }
 
 /// The best schedule known, with its objective.
@@ -841,11 +856,12 @@ impl<'m> Sat<'m> {
     /// block constraints added, where that set is all that can be met (the
     /// only one then); else 0.
     fn breaks_floor_of(&mut self, best: &Best) -> usize {
-        if !meets_all_it_can(self.m, &best.slots) {
+        let m = self.m;
+        if (0..m.n_req()).any(|r| !m.cands(r).is_empty() && best.slots[r] == NONE) {
             return 0;
         }
         self.add_blocks();
-        bounds::breaks_floor(self.m, &best.slots, best.breaks)
+        bounds::breaks_floor(m, &best.slots, best.breaks)
     }
 
     /// Keeps at most `unmet` of `lits` true (their level at least as met as
@@ -969,21 +985,22 @@ impl<'m> Sat<'m> {
 
     /// Window repair (see `repair_windows`): holds every met level at
     /// `best`'s counts, then re-solves one window of slots at a time for
-    /// one break fewer, the meetings outside it held where they are.
-    fn repair(&mut self, best: &mut Best, stop: Option<&(dyn Fn() -> bool + Sync)>) {
+    /// one break fewer, the meetings outside it held where they are. Gives
+    /// the breaks floor it worked against (0 where it stopped before one).
+    fn repair(&mut self, best: &mut Best, stop: Option<&(dyn Fn() -> bool + Sync)>) -> usize {
         let m = self.m;
         let n = m.n_slots;
         for level in 0..3 {
             let lits = self.unmet_lits(level);
             let unmet = lits.len().saturating_sub(best.met[level]);
             if lits.len().saturating_mul(unmet + 1) > MAX_COUNTER_CELLS {
-                return;
+                return 0;
             }
             self.hold(&lits, unmet);
         }
         let floor = self.breaks_floor_of(best);
         if best.breaks <= floor || self.gaps.len() * best.breaks > MAX_COUNTER_CELLS {
-            return;
+            return floor;
         }
         let gaps = self.gaps.clone();
         let out = self.counter(&gaps, best.breaks);
@@ -1031,7 +1048,7 @@ impl<'m> Sat<'m> {
                 };
                 gained |= improved;
                 if stop.is_some_and(|f| f()) {
-                    return;
+                    return floor;
                 }
                 // the same window again after a gain: it may give more
                 if !improved {
@@ -1042,6 +1059,7 @@ impl<'m> Sat<'m> {
                 break;
             }
         }
+        floor
     }
 
     /// A literal that, assumed, allows at most one gap per person and
@@ -1061,13 +1079,6 @@ impl<'m> Sat<'m> {
         }
         guide
     }
-}
-
-/// Whether `slots` meets every request that has a candidate slot: the
-/// only met set then, so a breaks bound for it holds for every schedule
-/// (as `bounds::breaks_floor` needs).
-fn meets_all_it_can(m: &Model, slots: &[u32]) -> bool {
-    (0..m.n_req()).all(|r| m.cands(r).is_empty() || slots[r] != NONE)
 }
 
 /// Whether requests `rs` can take distinct slots of the block of `k` slots
@@ -1163,7 +1174,10 @@ mod tests {
         assert_eq!(repair_window(model.n_slots), 4);
         let (mut slots, mut interps) = (vec![5, 7, 1], vec![NONE; 3]);
         assert_eq!(Best::of(&model, &slots, &interps).breaks, 1);
-        assert!(repair_windows(&model, &mut slots, &mut interps, None, None));
+        assert_eq!(
+            repair_windows(&model, &mut slots, &mut interps, None, None),
+            Repair::Proven
+        );
         assert_eq!(slots, vec![6, 7, 1]);
         let repaired = Best::of(&model, &slots, &interps);
         assert_eq!((repaired.met, repaired.breaks), ([0, 3, 0], 0));
@@ -1177,13 +1191,10 @@ mod tests {
         let model = Model::build(&day(10, 1, 3, requests)).unwrap();
         let (mut slots, mut interps) = (vec![0, 9], vec![NONE; 2]);
         assert_eq!(Best::of(&model, &slots, &interps).breaks, 1);
-        assert!(!repair_windows(
-            &model,
-            &mut slots,
-            &mut interps,
-            None,
-            None
-        ));
+        assert_eq!(
+            repair_windows(&model, &mut slots, &mut interps, None, None),
+            Repair::Unchanged
+        );
         assert_eq!((slots, interps), (vec![0, 9], vec![NONE; 2]));
     }
 
