@@ -116,8 +116,9 @@ pub struct Options<'a> {
     pub seed: u64,
     /// Search effort: moves per request (the budget is `effort` moves for
     /// each of the first 5,000 requests and half that for each further
-    /// one, clamped to `[min_moves, max_moves]`; an eighth of it when
-    /// re-scheduling, where most meetings stay put).
+    /// one, clamped to `[min_moves, max_moves]`, with twice `min_moves` as
+    /// the floor on a day of at most 5,000 requests that can meet them all;
+    /// an eighth of it when re-scheduling, where most meetings stay put).
     pub effort: u64,
     pub min_moves: u64,
     /// The default caps days of more than about 40,000 requests: on

@@ -499,6 +499,14 @@ impl<'m> State<'m> {
         self.begin();
     }
 
+    /// `p`'s busy slots in session `sess` as bits, where the session is
+    /// short enough for them.
+    #[inline]
+    pub fn session_busy(&self, p: usize, sess: usize) -> Option<u64> {
+        (self.m.sess_len[sess] as usize <= MASK_SLOTS)
+            .then(|| self.busy[p * self.m.sess_len.len() + sess])
+    }
+
     /// The cost change of adding (`add`) or removing a meeting of `p` at
     /// `s`, other slots as they are.
     pub fn local_delta(&self, p: usize, s: usize, add: bool) -> i64 {

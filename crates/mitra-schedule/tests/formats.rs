@@ -339,7 +339,7 @@ fn every_schedule_dev_instance() {
 }
 
 /// Originals where the search does not reach the published optimum in the
-/// test's budget (100,000 moves, one thread, debug build), with the breaks
+/// test's budget (100,000 moves or 400 a request, one thread, debug build), with the breaks
 /// it must not exceed: a regression guard, listed rather than skipped. The
 /// release bench (`--bench jair`) runs the product's budget.
 const JAIR_KNOWN_GAPS: &[(&str, usize)] = &[
@@ -368,8 +368,10 @@ const JAIR_BOUND_AT_OPTIMUM: &[&str] = &[
 #[test]
 fn jair_originals() {
     let dir = shared().join("data/b2b-jair2022");
+    // at least 100,000 moves (twice `min_moves` where every request can be
+    // met, as on all of these days): the ceilings below were set at that
     let opts = mitra_schedule::Options {
-        min_moves: 100_000,
+        min_moves: 50_000,
         threads: 1,
         ..mitra_schedule::Options::default()
     };
