@@ -12,6 +12,23 @@ pub(crate) fn has_bit(set: &[u64], i: usize) -> bool {
     set[i / 64] >> (i % 64) & 1 == 1
 }
 
+/// Bits `from..from + len` of a bitset (`len` at most 64, within the
+/// set), as the low bits of one word.
+#[inline]
+pub(crate) fn bits_at(set: &[u64], from: usize, len: usize) -> u64 {
+    debug_assert!((1..=64).contains(&len));
+    let (word, shift) = (from / 64, from % 64);
+    let mut bits = set[word] >> shift;
+    if shift > 0 && shift + len > 64 {
+        bits |= set[word + 1] << (64 - shift);
+    }
+    if len < 64 {
+        bits & ((1u64 << len) - 1)
+    } else {
+        bits
+    }
+}
+
 pub(crate) fn set_bit(set: &mut [u64], i: usize) {
     set[i / 64] |= 1 << (i % 64);
 }
@@ -85,6 +102,28 @@ impl Model {
     #[inline]
     pub fn is_cand(&self, r: usize, s: usize) -> bool {
         s < self.n_slots && has_bit(&self.cand_bits[r * self.words..], s)
+    }
+
+    /// Request `r`'s candidate slots among `start..start + len` (`len` at
+    /// most 64), bit `k` for slot `start + k`.
+    #[inline]
+    pub fn cand_bits_at(&self, r: usize, start: usize, len: usize) -> u64 {
+        bits_at(
+            &self.cand_bits[r * self.words..(r + 1) * self.words],
+            start,
+            len,
+        )
+    }
+
+    /// Participant `p`'s available slots among `start..start + len` (`len`
+    /// at most 64), bit `k` for slot `start + k`.
+    #[inline]
+    pub fn avail_bits_at(&self, p: usize, start: usize, len: usize) -> u64 {
+        bits_at(
+            &self.avail_p[p * self.words..(p + 1) * self.words],
+            start,
+            len,
+        )
     }
 
     /// The participant of request `r` other than `p`.

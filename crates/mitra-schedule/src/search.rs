@@ -32,7 +32,7 @@
 use crate::Options;
 use crate::assign::{Assignment, INF};
 use crate::bounds::MetBounds;
-use crate::model::{NONE, mask_point_delta};
+use crate::model::{MASK_SLOTS, NONE, mask_point_delta};
 use crate::state::{Op, State, SwapCost};
 
 pub(crate) struct Rng(u64);
@@ -508,8 +508,14 @@ fn block_repair_inner(
         let t = orig[i] as usize;
         let room = p_room && st.cnt[q] < m.cap[q];
         let q_busy = st.session_busy(q, sess);
+        // candidate slots as bits where the session is short enough
+        let cand_bits = q_busy.map(|_| m.cand_bits_at(x, start, len));
         for s in start..start + len {
-            if !m.is_cand(x, s) {
+            let cand = match cand_bits {
+                Some(bits) => bits >> (s - start) & 1 == 1,
+                None => m.is_cand(x, s),
+            };
+            if !cand {
                 continue;
             }
             let q_free = st.occ[q * n + s] == NONE;
@@ -549,8 +555,14 @@ fn block_repair_inner(
     // the earliest position wins, as in a pass in slot order.
     bounds.compute(at, k, len);
     order.clear();
+    let p_avail = (len <= MASK_SLOTS).then(|| m.avail_bits_at(p, start, len));
+    let block_bits = (1u64 << k) - 1; // k is at most 24
     for (w, (&rows, &cols)) in (start..).zip(bounds.rows.iter().zip(&bounds.cols)) {
-        if rows >= INF || (w..w + k).any(|s| !m.avail(p, s)) {
+        let free_throughout = match p_avail {
+            Some(bits) => bits >> (w - start) & block_bits == block_bits,
+            None => (w..w + k).all(|s| m.avail(p, s)),
+        };
+        if rows >= INF || !free_throughout {
             continue;
         }
         order.push((rows.max(cols), w));
