@@ -566,6 +566,20 @@ pub(crate) fn mask_point_delta(busy: u64, off: usize, add: bool, w: i64) -> i64 
 mod tests {
     use super::*;
 
+    /// `bits_at` against a bit test per slot, across word boundaries.
+    #[test]
+    fn bits_at_reads_a_window_of_a_bitset() {
+        let set = [0x8000_0000_0000_0001u64 | 0xf0 << 56, 0b1011];
+        for from in 0..128 {
+            for len in 1..=64.min(128 - from) {
+                let want = (0..len)
+                    .filter(|&k| has_bit(&set, from + k))
+                    .fold(0u64, |acc, k| acc | 1 << k);
+                assert_eq!(bits_at(&set, from, len), want, "from {from} len {len}");
+            }
+        }
+    }
+
     /// `point_delta` against recounting, on every row of up to 9 slots.
     #[test]
     fn point_delta_matches_run_cost() {
