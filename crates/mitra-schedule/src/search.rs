@@ -582,7 +582,13 @@ fn block_repair_inner(
         for (i, row) in cost.chunks_exact_mut(k).enumerate() {
             row.copy_from_slice(&at[i * len + w - start..][..k]);
         }
-        if let Some(total) = assignment.solve(k, cost)
+        // a solve that can no longer win stops early
+        let most = match best {
+            None => i64::MAX,
+            Some((total, at_w)) if w < at_w => total,
+            Some((total, _)) => total - 1,
+        };
+        if let Some(total) = assignment.solve_within(k, cost, most)
             && best.is_none_or(|(b, at_w)| total < b || (total == b && w < at_w))
         {
             best = Some((total, w));
