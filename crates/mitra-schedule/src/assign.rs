@@ -38,10 +38,12 @@ impl Assignment {
         if n == 0 {
             return Some(0);
         }
-        // the cheapest entries of the rows after each, summed
+        // the cheapest entries of the rows after each, summed (not needed
+        // where nothing can exceed the bound: a block repair's first solve)
+        let bounded = most < i64::MAX;
         self.rest.clear();
         self.rest.resize(n + 1, 0);
-        for i in (0..n).rev() {
+        for i in (0..n).rev().filter(|_| bounded) {
             let cheapest = cost[i * n..(i + 1) * n]
                 .iter()
                 .copied()
@@ -119,7 +121,7 @@ impl Assignment {
                     break;
                 }
             }
-            if (-v[0]).saturating_add(self.rest[i]) > most {
+            if bounded && (-v[0]).saturating_add(self.rest[i]) > most {
                 return None;
             }
         }

@@ -509,7 +509,7 @@ fn block_repair_inner(
         let room = p_room && st.cnt[q] < m.cap[q];
         let q_busy = st.session_busy(q, sess);
         // candidate slots as bits where the session is short enough
-        let cand_bits = q_busy.map(|_| m.cand_bits_at(x, start, len));
+        let cand_bits = (len <= MASK_SLOTS).then(|| m.cand_bits_at(x, start, len));
         for s in start..start + len {
             let cand = match cand_bits {
                 Some(bits) => bits >> (s - start) & 1 == 1,

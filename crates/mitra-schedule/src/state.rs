@@ -515,9 +515,8 @@ impl<'m> State<'m> {
         let start = m.sess_start[sess] as usize;
         let len = m.sess_len[sess] as usize;
         let off = s - start;
-        if len <= MASK_SLOTS {
-            let busy = self.busy[p * m.sess_len.len() + sess] & !(1u64 << off);
-            return mask_point_delta(busy, off, add, self.break_weight);
+        if let Some(busy) = self.session_busy(p, sess) {
+            return mask_point_delta(busy & !(1u64 << off), off, add, self.break_weight);
         }
         let row = &self.occ[p * m.n_slots + start..p * m.n_slots + start + len];
         crate::model::point_delta(len, off, add, self.break_weight, |k| row[k] != NONE)
@@ -599,8 +598,8 @@ impl<'m> State<'m> {
         let start = m.sess_start[sess] as usize;
         let len = m.sess_len[sess] as usize;
         let off = from - start;
-        if len <= MASK_SLOTS {
-            let busy = self.busy[p * m.sess_len.len() + sess] & !(1u64 << off);
+        if let Some(busy) = self.session_busy(p, sess) {
+            let busy = busy & !(1u64 << off);
             let removed = mask_point_delta(busy, off, false, w);
             if m.sess_of[to] as usize != sess {
                 return removed + self.local_delta(p, to, true);
